@@ -1,0 +1,112 @@
+package io.crossover;
+
+import io.crossover.errors.Errors;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The application arguments after Spark's own: {@code COMMAND [--run-date YYYY-MM-DD] ...}.
+ * Spark options ({@code --conf}, {@code --properties-file}) never reach here: SparkSubmit takes them.
+ */
+public record CommandLine(String command, LocalDate runDate, String sql, String out, long scale, long seed,
+    int limit) {
+
+  public static final List<String> STAGE_COMMANDS = List.of("run", "ingest", "refine", "panel");
+  public static final List<String> COMMANDS = List.of("run", "ingest", "refine", "panel", "generate", "sql", "help");
+
+  public static final String USAGE = String.join("\n",
+      "usage: bin/crossover COMMAND [options] [--conf k=v]... [--properties-file F]",
+      "",
+      "commands:",
+      "  run        the daily pipeline: ingest, refine, panel",
+      "  ingest     landing files -> bronze (rejected rows -> quarantine)",
+      "  refine     bronze -> silver (company ids, USD, PFLOP-days)",
+      "  panel      silver -> gold (demand_monthly, capital/supply_quarterly, market_panel)",
+      "  generate   synthetic usage_events: --out DIR [--scale EVENTS] [--seed S]",
+      "  sql        query the lake by table name: sql \"SELECT * FROM market_panel\" [--limit N]",
+      "",
+      "options:",
+      "  --run-date YYYY-MM-DD   logical date (default: today, UTC); only data on or before it is used",
+      "  --help                  this text",
+      "",
+      "exit codes: 0 done, 1 failed, 2 usage or configuration error, 3 input rejected above",
+      "spark.crossover.quality.maxRejectRatio. Settings: docs/settings.md.");
+
+  public static CommandLine parse(String... args) {
+    if (args.length == 0) {
+      throw Errors.badArgument("COMMAND", "no command given; expected one of " + COMMANDS + "\n" + USAGE);
+    }
+    String command = args[0].equals("--help") || args[0].equals("-h") ? "help" : args[0];
+    if (!COMMANDS.contains(command)) {
+      throw Errors.badArgument(command, "unknown command; expected one of " + COMMANDS);
+    }
+    LocalDate runDate = LocalDate.now(ZoneOffset.UTC);
+    String sql = null;
+    String out = null;
+    long scale = 50_000;
+    long seed = 42;
+    int limit = 100;
+    int i = 1;
+    if (command.equals("sql")) {
+      if (args.length < 2 || args[1].startsWith("--")) {
+        throw Errors.badArgument("sql", "give the query as the next argument, e.g. sql \"SELECT * FROM market_panel\"");
+      }
+      sql = args[1];
+      i = 2;
+    }
+    for (; i < args.length; i++) {
+      String option = args[i];
+      switch (option) {
+        case "--help", "-h" -> command = "help";
+        case "--run-date" -> runDate = date(value(args, ++i, option));
+        case "--out" -> out = value(args, ++i, option);
+        case "--scale" -> scale = positive(value(args, ++i, option), option);
+        case "--seed" -> seed = number(value(args, ++i, option), option);
+        case "--limit" -> limit = (int) positive(value(args, ++i, option), option);
+        default -> throw Errors.badArgument(option, "unknown option; see --help");
+      }
+    }
+    if (command.equals("generate") && out == null) {
+      throw Errors.badArgument("--out", "generate needs --out DIR, the landing folder to write into");
+    }
+    return new CommandLine(command, runDate, sql, out, scale, seed, limit);
+  }
+
+  public Optional<String> sqlText() {
+    return Optional.ofNullable(sql);
+  }
+
+  private static String value(String[] args, int at, String option) {
+    if (at >= args.length) {
+      throw Errors.badArgument(option, "needs a value");
+    }
+    return args[at];
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw Errors.badArgument("--run-date", "'" + text + "' is not a date as YYYY-MM-DD");
+    }
+  }
+
+  private static long number(String text, String option) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw Errors.badArgument(option, "'" + text + "' is not a whole number");
+    }
+  }
+
+  private static long positive(String text, String option) {
+    long value = number(text, option);
+    if (value <= 0) {
+      throw Errors.badArgument(option, "'" + text + "' must be greater than 0");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,205 @@
+package io.crossover;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.crossover.config.Settings;
+import io.crossover.errors.CrossoverException;
+import io.crossover.errors.Errors;
+import io.crossover.errors.ExitCode;
+import io.crossover.generate.UsageGenerator;
+import io.crossover.generate.UsageModel;
+import io.crossover.ingest.IngestStage;
+import io.crossover.lake.Lake;
+import io.crossover.lake.RunContext;
+import io.crossover.lake.RunLog;
+import io.crossover.lake.StageReport;
+import io.crossover.panel.GoldTables;
+import io.crossover.panel.PanelStage;
+import io.crossover.refine.RefineStage;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point for {@code spark-submit --class io.crossover.Main} and bin/crossover: parses the
+ * command, builds the one SparkSession, runs the stage and maps the outcome to an exit code.
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(runFromCommandLine(args, System.out));
+  }
+
+  static int runFromCommandLine(String[] args, PrintStream out) {
+    CommandLine cli;
+    try {
+      cli = CommandLine.parse(args);
+    } catch (CrossoverException e) {
+      return fail(out, e);
+    }
+    if (cli.command().equals("help")) {
+      out.println(CommandLine.USAGE);
+      return ExitCode.DONE.code();
+    }
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder builder = SparkSession.builder().appName("crossover " + cli.command());
+    if (!conf.contains("spark.master")) {
+      builder.master("local[*]");
+    }
+    Lake.sessionDefaults().forEach((key, value) -> {
+      if (!conf.contains(key)) {
+        builder.config(key, value);
+      }
+    });
+    SparkSession spark = builder.getOrCreate();
+    try {
+      return execute(spark, Map.of(), cli, out);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * Runs one parsed command on an existing session. Settings come from the session's Spark
+   * properties, with {@code overrides} on top (tests use them instead of mutating a shared session).
+   */
+  public static int execute(SparkSession spark, Map<String, String> overrides, CommandLine cli, PrintStream out) {
+    try {
+      Map<String, String> properties = new HashMap<>();
+      for (scala.Tuple2<String, String> entry : spark.sparkContext().getConf().getAll()) {
+        properties.put(entry._1(), entry._2());
+      }
+      properties.putAll(overrides);
+      Settings settings = Settings.from(properties);
+      Lake lake = new Lake(spark, settings.lake(), settings.landing());
+      String runId = cli.command() + "-" + cli.runDate() + "-"
+          + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(Instant.now().atZone(ZoneOffset.UTC))
+          + "-" + UUID.randomUUID().toString().substring(0, 8);
+      RunContext run = new RunContext(lake, settings, runId, cli.command(), cli.runDate());
+      switch (cli.command()) {
+        case "sql" -> query(lake, cli, out);
+        case "generate" -> generate(cli, out);
+        default -> runStages(run, cli, out);
+      }
+      return ExitCode.DONE.code();
+    } catch (CrossoverException e) {
+      return fail(out, e);
+    } catch (RuntimeException e) {
+      LOG.error("crossover {} failed", cli.command(), e);
+      out.println("crossover: failed: " + e);
+      return ExitCode.FAILED.code();
+    }
+  }
+
+  private static void runStages(RunContext run, CommandLine cli, PrintStream out) {
+    Map<String, Function<RunContext, StageReport>> stages = new java.util.LinkedHashMap<>();
+    stages.put(IngestStage.NAME, IngestStage::run);
+    stages.put(RefineStage.NAME, RefineStage::run);
+    stages.put(PanelStage.NAME, PanelStage::run);
+    List<StageReport> reports = new ArrayList<>();
+    try {
+      for (Map.Entry<String, Function<RunContext, StageReport>> stage : stages.entrySet()) {
+        if (cli.command().equals("run") || cli.command().equals(stage.getKey())) {
+          reports.add(runStage(run, stage.getKey(), stage.getValue()));
+        }
+      }
+    } finally {
+      Summary.printStages(out, cli, run.runId(), reports);
+    }
+    if (run.lake().exists(GoldTables.MARKET_PANEL)) {
+      Summary.printLatestShares(out, latestShares(run.lake()));
+    }
+  }
+
+  private static StageReport runStage(RunContext run, String name, Function<RunContext, StageReport> stage) {
+    Instant started = Instant.now();
+    LOG.info("stage {} started (run {}, run date {})", name, run.runId(), run.runDate());
+    StageReport report;
+    try {
+      report = stage.apply(run);
+    } catch (CrossoverException e) {
+      String status = e.exitCode() == ExitCode.REJECTS_ABOVE_RATIO ? "rejected" : "failed";
+      recordQuietly(run, new StageReport(name), started, status, e.getMessage());
+      throw e;
+    } catch (RuntimeException e) {
+      recordQuietly(run, new StageReport(name), started, "failed", e.toString());
+      throw e;
+    }
+    RunLog.record(run, report, started, "succeeded", null);
+    LOG.info("stage {} succeeded: {} rows written, {} quarantined", name, report.rowsWritten(),
+        report.rowsQuarantined());
+    return report;
+  }
+
+  private static void recordQuietly(RunContext run, StageReport report, Instant started, String status, String error) {
+    try {
+      RunLog.record(run, report, started, status, error);
+    } catch (RuntimeException logFailure) {
+      LOG.warn("could not record the failed stage in ops/pipeline_runs", logFailure);
+    }
+  }
+
+  /** Per segment, the newest complete month's share (the newest month when none is complete). */
+  private static List<Row> latestShares(Lake lake) {
+    Dataset<Row> panel = lake.read(GoldTables.MARKET_PANEL, PanelStage.NAME)
+        .where(col("inference_share").isNotNull());
+    var newest = Window.partitionBy("segment").orderBy(col("is_complete_month").desc(), col("month").desc());
+    return panel.withColumn("_rank", org.apache.spark.sql.functions.row_number().over(newest))
+        .where(col("_rank").equalTo(1))
+        .select("segment", "month", "inference_share", "inference_pflop_days", "training_pflop_days")
+        .orderBy(col("segment").notEqual("all"), col("segment"))
+        .collectAsList();
+  }
+
+  private static void query(Lake lake, CommandLine cli, PrintStream out) {
+    List<String> views = lake.registerViews();
+    Dataset<Row> result;
+    try {
+      result = lake.spark().sql(cli.sqlText().orElseThrow());
+    } catch (RuntimeException e) {
+      throw Errors.queryFailed(cli.sqlText().orElseThrow(),
+          firstLine(e.getMessage()) + "; tables: " + String.join(", ", views), e);
+    }
+    Summary.printRows(out, result.columns(), result.limit(cli.limit()).collectAsList());
+  }
+
+  private static void generate(CommandLine cli, PrintStream out) {
+    YearMonth to = YearMonth.from(cli.runDate()).minusMonths(1);
+    UsageModel model = UsageModel.calibrated(YearMonth.of(2019, 1), to);
+    List<Path> files = UsageGenerator.generate(Path.of(cli.out()), model, cli.scale(), cli.seed());
+    out.printf("generated about %d usage events (%s to %s, seed %d) in %d files under %s%n",
+        cli.scale(), model.from(), model.to(), cli.seed(), files.size(), Path.of(cli.out()).resolve("usage_events"));
+  }
+
+  private static int fail(PrintStream out, CrossoverException e) {
+    out.println("crossover: " + e.getMessage());
+    return e.exitCode().code();
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "unknown error";
+    }
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

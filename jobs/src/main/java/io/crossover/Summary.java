@@ -1,0 +1,70 @@
+package io.crossover;
+
+import io.crossover.lake.StageReport;
+import io.crossover.lake.TableStat;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/** The short report a person reads after a command. */
+final class Summary {
+  private Summary() {}
+
+  static void printStages(PrintStream out, CommandLine cli, String runId, List<StageReport> reports) {
+    out.printf("crossover %s  run_date=%s  run_id=%s%n", cli.command(), cli.runDate(), runId);
+    out.printf("  %-7s %-32s %10s %12s %10s %8s%n", "stage", "table", "rows in", "quarantined", "written", "version");
+    for (StageReport report : reports) {
+      for (TableStat table : report.tables()) {
+        out.printf("  %-7s %-32s %10d %12d %10d %8s%n", report.stage(), table.table(), table.rowsRead(),
+            table.rowsQuarantined(), table.rowsWritten(), table.version() < 0 ? "-" : table.version());
+      }
+      for (String note : report.notes()) {
+        out.printf("  %-7s note: %s%n", report.stage(), note);
+      }
+    }
+  }
+
+  static void printLatestShares(PrintStream out, List<Row> latest) {
+    if (latest.isEmpty()) {
+      out.println("  no usage in gold/market_panel yet: land usage_events and run again");
+      return;
+    }
+    out.println("Latest inference share of PFLOP-days (last complete month, gold/market_panel):");
+    for (Row row : latest) {
+      out.printf("  %-24s %s  %6.3f  (inference %.1f / training %.1f PFLOP-days)%n",
+          row.getString(0), row.get(1), row.getDouble(2), row.getDouble(3), row.getDouble(4));
+    }
+  }
+
+  static void printRows(PrintStream out, String[] columns, List<Row> rows) {
+    int[] widths = new int[columns.length];
+    for (int c = 0; c < columns.length; c++) {
+      widths[c] = columns[c].length();
+      for (Row row : rows) {
+        widths[c] = Math.max(widths[c], Math.min(60, text(row, c).length()));
+      }
+    }
+    StringBuilder header = new StringBuilder();
+    StringBuilder rule = new StringBuilder();
+    for (int c = 0; c < columns.length; c++) {
+      header.append(String.format("%-" + widths[c] + "s  ", columns[c]));
+      rule.append("-".repeat(widths[c])).append("  ");
+    }
+    out.println(header.toString().stripTrailing());
+    out.println(rule.toString().stripTrailing());
+    for (Row row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < columns.length; c++) {
+        String value = text(row, c);
+        line.append(String.format("%-" + widths[c] + "s  ", value.length() > 60 ? value.substring(0, 57) + "..." : value));
+      }
+      out.println(line.toString().stripTrailing());
+    }
+    out.printf("(%d row%s)%n", rows.size(), rows.size() == 1 ? "" : "s");
+  }
+
+  private static String text(Row row, int column) {
+    Object value = row.get(column);
+    return value == null ? "NULL" : value.toString();
+  }
+}

@@ -1,0 +1,151 @@
+package io.crossover.config;
+
+import io.crossover.errors.Errors;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every {@code spark.crossover.*} setting, typed and validated. Precedence is Spark's own:
+ * {@code --conf} over {@code --properties-file} over {@code spark-defaults.conf} over the default
+ * declared here. docs/settings.md is checked against {@link #docTable()}.
+ */
+public final class Settings {
+  public static final String PREFIX = "spark.crossover.";
+
+  /** Usage-event columns a segment may be cut by. */
+  public static final List<String> SEGMENT_COLUMNS = List.of("region", "org", "chip", "vendor");
+
+  public static final Setting<String> LANDING =
+      new Setting<>(PREFIX + "landing", "data-samples", "a path or s3a:// URI",
+          "Root of the landing files, one folder per dataset.", Settings::nonEmpty);
+  public static final Setting<String> LAKE =
+      new Setting<>(PREFIX + "lake", "lakehouse", "a path or s3a:// URI",
+          "Root of the Delta tables (bronze, silver, gold, quarantine, ops).", Settings::nonEmpty);
+  public static final Setting<String> COMPANY_ALIASES =
+      new Setting<>(PREFIX + "companyAliases", "conf/company_aliases.csv", "a CSV path",
+          "Alias to company id map (columns alias, company_id).", Settings::nonEmpty);
+  public static final Setting<Integer> HORIZON_MONTHS =
+      new Setting<>(PREFIX + "forecast.horizonMonths", "120", "a whole number from 1 to 600",
+          "How far ahead the forecast looks for the crossover.", range(1, 600));
+  public static final Setting<Integer> BOOTSTRAP =
+      new Setting<>(PREFIX + "forecast.bootstrap", "500", "a whole number from 1 to 100000",
+          "Bootstrap replicates per segment.", range(1, 100_000));
+  public static final Setting<List<String>> SEGMENTS =
+      new Setting<>(PREFIX + "forecast.segments", "region",
+          "a comma-separated list of " + SEGMENT_COLUMNS + ", or none",
+          "Usage columns that define segments; segment 'all' is always built.",
+          Settings::segmentColumns);
+  public static final Setting<Double> MAX_REJECT_RATIO =
+      new Setting<>(PREFIX + "quality.maxRejectRatio", "0.05", "a number from 0 to 1",
+          "Share of rejected rows per dataset above which a stage exits 3.", Settings::ratio);
+  public static final Setting<String> FINE_TUNING_AS =
+      new Setting<>(PREFIX + "workload.fineTuning", "training", "training or inference",
+          "Which side fine_tuning usage counts on.", Settings::workloadClass);
+  public static final Setting<String> EVALUATION_AS =
+      new Setting<>(PREFIX + "workload.evaluation", "inference", "training or inference",
+          "Which side evaluation usage counts on.", Settings::workloadClass);
+
+  public static final List<Setting<?>> ALL =
+      List.of(LANDING, LAKE, COMPANY_ALIASES, HORIZON_MONTHS, BOOTSTRAP, SEGMENTS,
+          MAX_REJECT_RATIO, FINE_TUNING_AS, EVALUATION_AS);
+
+  private final String landing;
+  private final String lake;
+  private final String companyAliases;
+  private final int horizonMonths;
+  private final int bootstrap;
+  private final List<String> segments;
+  private final double maxRejectRatio;
+  private final String fineTuningAs;
+  private final String evaluationAs;
+
+  private Settings(Map<String, String> conf) {
+    rejectUnknownKeys(conf);
+    landing = LANDING.read(conf.get(LANDING.key()));
+    lake = LAKE.read(conf.get(LAKE.key()));
+    companyAliases = COMPANY_ALIASES.read(conf.get(COMPANY_ALIASES.key()));
+    horizonMonths = HORIZON_MONTHS.read(conf.get(HORIZON_MONTHS.key()));
+    bootstrap = BOOTSTRAP.read(conf.get(BOOTSTRAP.key()));
+    segments = SEGMENTS.read(conf.get(SEGMENTS.key()));
+    maxRejectRatio = MAX_REJECT_RATIO.read(conf.get(MAX_REJECT_RATIO.key()));
+    fineTuningAs = FINE_TUNING_AS.read(conf.get(FINE_TUNING_AS.key()));
+    evaluationAs = EVALUATION_AS.read(conf.get(EVALUATION_AS.key()));
+  }
+
+  /** Reads the settings from Spark properties; keys outside {@link #PREFIX} are ignored. */
+  public static Settings from(Map<String, String> sparkConf) {
+    return new Settings(sparkConf);
+  }
+
+  public static Settings defaults() {
+    return new Settings(Map.of());
+  }
+
+  private static void rejectUnknownKeys(Map<String, String> conf) {
+    Set<String> known = ALL.stream().map(Setting::key).collect(Collectors.toSet());
+    for (String key : conf.keySet()) {
+      if (key.startsWith(PREFIX) && !known.contains(key)) {
+        throw Errors.invalidSetting(key, conf.get(key), "a known setting: " + known.stream().sorted().toList());
+      }
+    }
+  }
+
+  public String landing() { return landing; }
+  public String lake() { return lake; }
+  public String companyAliases() { return companyAliases; }
+  public int horizonMonths() { return horizonMonths; }
+  public int bootstrap() { return bootstrap; }
+  public List<String> segments() { return segments; }
+  public double maxRejectRatio() { return maxRejectRatio; }
+  public String fineTuningAs() { return fineTuningAs; }
+  public String evaluationAs() { return evaluationAs; }
+
+  /** The Markdown table docs/settings.md must contain. */
+  public static String docTable() {
+    StringBuilder table = new StringBuilder("| property | default | accepts | meaning |\n| --- | --- | --- | --- |\n");
+    for (Setting<?> s : ALL) {
+      table.append("| `").append(s.key()).append("` | `").append(s.defaultValue()).append("` | ")
+          .append(s.accepted()).append(" | ").append(s.doc()).append(" |\n");
+    }
+    return table.toString();
+  }
+
+  private static String nonEmpty(String text) {
+    return text.isEmpty() ? null : text;
+  }
+
+  private static Function<String, Integer> range(int min, int max) {
+    return text -> {
+      int value = Integer.parseInt(text);
+      return value >= min && value <= max ? value : null;
+    };
+  }
+
+  private static Double ratio(String text) {
+    double value = Double.parseDouble(text);
+    return value >= 0 && value <= 1 ? value : null;
+  }
+
+  private static String workloadClass(String text) {
+    return text.equals("training") || text.equals("inference") ? text : null;
+  }
+
+  private static List<String> segmentColumns(String text) {
+    if (text.isEmpty() || text.equals("none")) {
+      return List.of();
+    }
+    Set<String> columns = new LinkedHashSet<>();
+    for (String column : Arrays.stream(text.split(",")).map(String::trim).toList()) {
+      if (!SEGMENT_COLUMNS.contains(column)) {
+        return null;
+      }
+      columns.add(column);
+    }
+    return List.copyOf(columns);
+  }
+}

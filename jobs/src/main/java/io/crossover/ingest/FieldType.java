@@ -1,0 +1,32 @@
+package io.crossover.ingest;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+
+/** How a landing value is parsed, the rule it breaks when it cannot be, and its typed form. */
+public enum FieldType {
+  TEXT(DataTypes.StringType, null),
+  DATE(DataTypes.DateType, "unparseable_date"),
+  TIMESTAMP(DataTypes.TimestampType, "unparseable_timestamp"),
+  NUMBER(DataTypes.DoubleType, "unparseable_number"),
+  WHOLE_NUMBER(DataTypes.LongType, "unparseable_number"),
+  PERIOD(DataTypes.StringType, "unparseable_period"),
+  CURRENCY(DataTypes.StringType, "unknown_currency");
+
+  private final DataType sparkType;
+  private final String parseRule;
+
+  FieldType(DataType sparkType, String parseRule) {
+    this.sparkType = sparkType;
+    this.parseRule = parseRule;
+  }
+
+  public DataType sparkType() {
+    return sparkType;
+  }
+
+  /** Name of the rule a value of this type breaks when it does not parse; null for text. */
+  public String parseRule() {
+    return parseRule;
+  }
+}

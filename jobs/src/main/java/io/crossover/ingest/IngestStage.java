@@ -1,0 +1,152 @@
+package io.crossover.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.crossover.errors.CrossoverException;
+import io.crossover.errors.Errors;
+import io.crossover.lake.LandingFile;
+import io.crossover.lake.Lake;
+import io.crossover.lake.OpsTables;
+import io.crossover.lake.RuleOutcome;
+import io.crossover.lake.RunContext;
+import io.crossover.lake.StageReport;
+import io.crossover.lake.TableStat;
+import io.crossover.lake.WriteResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Landing files to bronze. Only files not yet ingested (or changed since) are read. Each dataset's
+ * bronze and quarantine rows are replaced by source file, so re-running after a crash rewrites the
+ * same rows instead of adding them twice. A dataset whose rejects exceed the configured ratio
+ * writes its quarantine but no bronze rows, and the stage exits 3.
+ */
+public final class IngestStage {
+  public static final String NAME = "ingest";
+
+  private IngestStage() {}
+
+  public static StageReport run(RunContext run) {
+    Lake lake = run.lake();
+    if (!lake.landingExists()) {
+      throw Errors.missingLanding(io.crossover.config.Settings.LANDING.key(), lake.landingPath(""));
+    }
+    StageReport report = new StageReport(NAME);
+    Map<String, Row> ingested = new HashMap<>();
+    for (Row row : lake.readOrEmpty(OpsTables.INGESTED_FILES).collectAsList()) {
+      ingested.put(row.getAs("source_file"), row);
+    }
+    List<Row> ledger = new ArrayList<>();
+    CrossoverException overRatio = null;
+    for (Contract contract : Contracts.ALL) {
+      List<LandingFile> pending = lake.listLanding(contract.dataset()).stream()
+          .filter(file -> isNew(file, ingested.get(file.path()))).toList();
+      if (pending.isEmpty()) {
+        continue;
+      }
+      CrossoverException rejected = ingest(run, contract, pending, report, ledger);
+      if (overRatio == null) {
+        overRatio = rejected;
+      }
+    }
+    if (!ledger.isEmpty()) {
+      String paths = ledger.stream().map(r -> quote(r.getString(1))).collect(Collectors.joining(", "));
+      WriteResult written = lake.replaceWhere(OpsTables.INGESTED_FILES,
+          lake.spark().createDataFrame(ledger, OpsTables.INGESTED_FILES.schema()),
+          "source_file IN (" + paths + ")");
+      report.table(new TableStat(written.table(), 0, 0, written.rowsWritten(), written.version()));
+    }
+    if (overRatio != null) {
+      throw overRatio;
+    }
+    return report;
+  }
+
+  private static CrossoverException ingest(
+      RunContext run, Contract contract, List<LandingFile> files, StageReport report, List<Row> ledger) {
+    Lake lake = run.lake();
+    Dataset<Row> checked = Validation.checkRules(contract,
+        LandingReader.read(lake.spark(), contract, files)).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, long[]> perFile = countPerFile(checked);
+      long total = perFile.values().stream().mapToLong(c -> c[0]).sum();
+      long rejected = perFile.values().stream().mapToLong(c -> c[1]).sum();
+      String inFiles = files.stream().map(f -> quote(f.path())).collect(Collectors.joining(", "));
+
+      WriteResult quarantine = lake.replaceWhere(OpsTables.quarantine(contract.dataset()),
+          Validation.rejectedRows(contract, checked)
+              .withColumn("stage", lit(NAME))
+              .withColumn("run_id", lit(run.runId()))
+              .withColumn("quarantined_at", current_timestamp()),
+          "stage = 'ingest' AND source_file IN (" + inFiles + ")");
+      recordRules(contract, checked, total, report);
+
+      double maxRatio = run.settings().maxRejectRatio();
+      if (total > 0 && (double) rejected / total > maxRatio) {
+        report.table(new TableStat("bronze/" + contract.dataset(), total, rejected, 0, -1));
+        return Errors.rejectsAboveRatio(contract.dataset(), rejected, total, maxRatio);
+      }
+      WriteResult bronze = lake.replaceWhere(BronzeTables.of(contract),
+          Validation.acceptedRows(contract, checked)
+              .withColumn(BronzeTables.INGESTED_AT, current_timestamp())
+              .withColumn(BronzeTables.RUN_ID, lit(run.runId())),
+          "_source_file IN (" + inFiles + ")");
+      report.table(new TableStat(bronze.table(), total, rejected, bronze.rowsWritten(), bronze.version()));
+      report.table(new TableStat(quarantine.table(), 0, 0, quarantine.rowsWritten(), quarantine.version()));
+      for (LandingFile file : files) {
+        long[] counts = perFile.getOrDefault(file.path(), new long[2]);
+        ledger.add(RowFactory.create(contract.dataset(), file.path(), file.size(), file.modifiedAt(),
+            counts[0] - counts[1], counts[1], run.runId()));
+      }
+      return null;
+    } finally {
+      checked.unpersist();
+    }
+  }
+
+  /** Per source file: {rows, rejected rows}. */
+  private static Map<String, long[]> countPerFile(Dataset<Row> checked) {
+    Map<String, long[]> counts = new HashMap<>();
+    for (Row row : checked.groupBy(LandingRecords.SOURCE_FILE)
+        .agg(count(lit(1)), sum(when(size(col(Validation.VIOLATIONS)).gt(0), 1).otherwise(0)))
+        .collectAsList()) {
+      counts.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2)});
+    }
+    return counts;
+  }
+
+  private static void recordRules(Contract contract, Dataset<Row> checked, long total, StageReport report) {
+    Map<String, Long> failures = new HashMap<>();
+    for (Row row : Validation.ruleFailures(checked).collectAsList()) {
+      failures.put(row.getString(0), row.getLong(1));
+    }
+    for (String rule : Validation.ruleNames(contract)) {
+      long failed = failures.getOrDefault(rule, 0L);
+      report.rule(new RuleOutcome(NAME, contract.dataset(), rule, total - failed, failed));
+    }
+  }
+
+  private static boolean isNew(LandingFile file, Row ledgerRow) {
+    return ledgerRow == null
+        || !Objects.equals(ledgerRow.getAs("size_bytes"), file.size())
+        || !Objects.equals(ledgerRow.getAs("modified_at"), file.modifiedAt());
+  }
+
+  private static String quote(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+}

@@ -1,0 +1,102 @@
+package io.crossover.ingest;
+
+import static io.crossover.ingest.LandingRecords.LINE;
+import static io.crossover.ingest.LandingRecords.RAW;
+import static io.crossover.ingest.LandingRecords.READ_ERROR;
+import static io.crossover.ingest.LandingRecords.READ_RULE;
+import static io.crossover.ingest.LandingRecords.SOURCE_FILE;
+import static io.crossover.ingest.LandingRecords.UNREADABLE_FILE;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
+import io.crossover.lake.LandingFile;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+
+/** Reads landing files into {@link LandingRecords} rows: text files in executors, Parquet by Spark. */
+final class LandingReader {
+  private LandingReader() {}
+
+  static Dataset<Row> read(SparkSession spark, Contract contract, List<LandingFile> files) {
+    List<LandingFile> parquet = files.stream().filter(f -> f.format().equals("parquet")).toList();
+    List<LandingFile> text = files.stream().filter(f -> !f.format().equals("parquet")).toList();
+    Dataset<Row> records = readText(spark, contract, text);
+    for (LandingFile file : parquet) {
+      records = records.unionByName(readParquet(spark, contract, file));
+    }
+    return records;
+  }
+
+  private static Dataset<Row> readText(SparkSession spark, Contract contract, List<LandingFile> files) {
+    List<String> tasks = files.stream().map(f -> f.format() + "\t" + f.path()).toList();
+    Map<String, String> hadoopConf = new HashMap<>();
+    spark.sparkContext().hadoopConfiguration().forEach(e -> hadoopConf.put(e.getKey(), e.getValue()));
+    int partitions = Math.max(1, Math.min(tasks.size(), spark.sparkContext().defaultParallelism()));
+    MapPartitionsFunction<String, Row> parse = paths -> {
+      Configuration conf = new Configuration(false);
+      hadoopConf.forEach(conf::set);
+      List<Row> out = new ArrayList<>();
+      while (paths.hasNext()) {
+        String[] task = paths.next().split("\t", 2);
+        out.addAll(TextFileParser.parse(contract, task[1], task[0], conf));
+      }
+      return out.iterator();
+    };
+    return spark.createDataset(tasks, Encoders.STRING())
+        .repartition(partitions)
+        .mapPartitions(parse, Encoders.row(LandingRecords.schema(contract)));
+  }
+
+  private static Dataset<Row> readParquet(SparkSession spark, Contract contract, LandingFile file) {
+    Dataset<Row> data;
+    try {
+      data = spark.read().parquet(file.path());
+    } catch (RuntimeException unreadable) {
+      return unreadable(spark, contract, file, "the Parquet file could not be read: " + unreadable.getMessage());
+    }
+    Set<String> present = Arrays.stream(data.columns()).collect(Collectors.toSet());
+    List<String> missing = contract.requiredColumns().stream().filter(c -> !present.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      return unreadable(spark, contract, file,
+          "the Parquet schema lacks required columns " + missing + "; it has " + present);
+    }
+    List<Column> columns = new ArrayList<>();
+    for (String name : contract.columnNames()) {
+      columns.add(present.contains(name)
+          ? col(name).cast(DataTypes.StringType).as(name)
+          : lit(null).cast(DataTypes.StringType).as(name));
+    }
+    columns.add(lit(file.path()).as(SOURCE_FILE));
+    columns.add(col("_metadata.row_index").plus(1).as(LINE));
+    columns.add(to_json(struct(Arrays.stream(data.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new))).as(RAW));
+    columns.add(lit(null).cast(DataTypes.StringType).as(READ_RULE));
+    columns.add(lit(null).cast(DataTypes.StringType).as(READ_ERROR));
+    return data.select(columns.toArray(Column[]::new));
+  }
+
+  private static Dataset<Row> unreadable(SparkSession spark, Contract contract, LandingFile file, String reason) {
+    Object[] values = new Object[contract.fields().size() + 5];
+    int at = contract.fields().size();
+    values[at] = file.path();
+    values[at + 1] = 0L;
+    values[at + 3] = UNREADABLE_FILE;
+    values[at + 4] = reason;
+    return spark.createDataFrame(List.of(RowFactory.create(values)), LandingRecords.schema(contract));
+  }
+}

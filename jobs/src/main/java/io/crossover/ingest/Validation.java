@@ -1,0 +1,227 @@
+package io.crossover.ingest;
+
+import static io.crossover.ingest.LandingRecords.LINE;
+import static io.crossover.ingest.LandingRecords.RAW;
+import static io.crossover.ingest.LandingRecords.READ_ERROR;
+import static io.crossover.ingest.LandingRecords.READ_RULE;
+import static io.crossover.ingest.LandingRecords.SOURCE_FILE;
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_to_date;
+import static org.apache.spark.sql.functions.try_to_timestamp;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import io.crossover.lake.TableSpec;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The contract rules as pure transforms over {@link LandingRecords} rows. Each rule has a name a
+ * user finds in quarantine and in docs/landing.md.
+ */
+public final class Validation {
+  public static final String VIOLATIONS = "_violations";
+  public static final String MISSING_REQUIRED = "missing_required_value";
+  public static final String NEGATIVE = "negative_value";
+  public static final String OUT_OF_RANGE = "out_of_range";
+  public static final String NOT_FINITE = "non_finite_number";
+  private static final String PERIOD_PATTERN = "^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$";
+  private static final List<String> CURRENCIES =
+      Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList();
+
+  private Validation() {}
+
+  /** Rule name for a value outside a field's allowed list, e.g. {@code unknown_workload}. */
+  public static String unknownValueRule(Field field) {
+    return "unknown_" + field.name();
+  }
+
+  /**
+   * Adds each field's typed value (as {@code <name>__parsed}) and {@link #VIOLATIONS}: the rules
+   * the row breaks, in contract order, as (rule, column, detail).
+   */
+  public static Dataset<Row> checkRules(Contract contract, Dataset<Row> records) {
+    TableSpec.requireColumns(records, "checkRules(" + contract.dataset() + ")",
+        LandingRecords.schema(contract).fieldNames());
+    List<Column> checks = new ArrayList<>();
+    Dataset<Row> parsed = records;
+    for (Field field : contract.fields()) {
+      parsed = parsed.withColumn(parsedName(field), parse(field, col(field.name())));
+      checks.addAll(fieldChecks(field));
+    }
+    Column readProblem = violation(col(READ_RULE).isNotNull(), col(READ_RULE), lit(null), col(READ_ERROR));
+    Column fieldProblems = array_compact(array(checks.toArray(Column[]::new)));
+    return parsed.withColumn(VIOLATIONS,
+        when(col(READ_RULE).isNotNull(), array(readProblem)).otherwise(fieldProblems));
+  }
+
+  /** Rows that broke no rule, with the contract's typed columns and where each came from. */
+  public static Dataset<Row> acceptedRows(Contract contract, Dataset<Row> checked) {
+    List<Column> columns = new ArrayList<>();
+    for (Field field : contract.fields()) {
+      columns.add(col(parsedName(field)).as(field.name()));
+    }
+    columns.add(col(SOURCE_FILE));
+    columns.add(col(LINE));
+    return checked.where(size(col(VIOLATIONS)).equalTo(0)).select(columns.toArray(Column[]::new));
+  }
+
+  /** Rows that broke a rule: the first rule, every rule, the file, the line and the raw record. */
+  public static Dataset<Row> rejectedRows(Contract contract, Dataset<Row> checked) {
+    Column first = element_at(col(VIOLATIONS), 1);
+    return checked.where(size(col(VIOLATIONS)).gt(0)).select(
+        lit(contract.dataset()).as("dataset"),
+        first.getField("rule").as("rule"),
+        first.getField("column").as("column"),
+        first.getField("detail").as("detail"),
+        transform(col(VIOLATIONS), v -> v.getField("rule")).as("rules"),
+        col(SOURCE_FILE).as("source_file"),
+        col(LINE).as("line"),
+        col(RAW).as("raw_record"));
+  }
+
+  /** One row per (rule, failures) over the checked rows, for ops/quality_metrics. */
+  public static Dataset<Row> ruleFailures(Dataset<Row> checked) {
+    return checked
+        .select(org.apache.spark.sql.functions.explode(col(VIOLATIONS)).as("v"))
+        .groupBy(col("v.rule").as("rule"))
+        .count()
+        .withColumnRenamed("count", "failed");
+  }
+
+  /** Every rule name a contract can report, for metrics with zero failures and for the docs. */
+  public static List<String> ruleNames(Contract contract) {
+    List<String> names = new ArrayList<>(List.of(LandingRecords.UNREADABLE_FILE, LandingRecords.MALFORMED_RECORD));
+    for (Field field : contract.fields()) {
+      for (String rule : fieldRuleNames(field)) {
+        if (!names.contains(rule)) {
+          names.add(rule);
+        }
+      }
+    }
+    return names;
+  }
+
+  static List<String> fieldRuleNames(Field field) {
+    List<String> rules = new ArrayList<>();
+    if (field.required()) {
+      rules.add(MISSING_REQUIRED);
+    }
+    if (field.type().parseRule() != null) {
+      rules.add(field.type().parseRule());
+    }
+    if (isNumber(field)) {
+      rules.add(NOT_FINITE);
+    }
+    if (field.min() != null && field.min() == 0.0 && field.max() == null) {
+      rules.add(NEGATIVE);
+    } else if (field.min() != null || field.max() != null) {
+      rules.add(OUT_OF_RANGE);
+    }
+    if (!field.allowed().isEmpty()) {
+      rules.add(unknownValueRule(field));
+    }
+    return rules;
+  }
+
+  private static List<Column> fieldChecks(Field field) {
+    Column raw = col(field.name());
+    Column value = col(parsedName(field));
+    List<Column> checks = new ArrayList<>();
+    String name = field.name();
+    if (field.required()) {
+      checks.add(violation(raw.isNull(), lit(MISSING_REQUIRED), lit(name), lit(name + " is empty")));
+    }
+    if (field.type().parseRule() != null) {
+      Column unparsed = raw.isNotNull().and(value.isNull());
+      checks.add(violation(unparsed, lit(field.type().parseRule()), lit(name),
+          concat(lit(name + " '"), raw, lit("' is not a " + describe(field.type())))));
+    }
+    if (isNumber(field)) {
+      Column nonFinite = value.isNotNull().and(isnan(value)
+          .or(value.equalTo(Double.POSITIVE_INFINITY)).or(value.equalTo(Double.NEGATIVE_INFINITY)));
+      checks.add(violation(nonFinite, lit(NOT_FINITE), lit(name),
+          concat(lit(name + " '"), raw, lit("' is not a finite number"))));
+    }
+    if (field.min() != null || field.max() != null) {
+      Column below = field.min() == null ? lit(false) : value.lt(field.min());
+      Column above = field.max() == null ? lit(false) : value.gt(field.max());
+      boolean onlyNonNegative = field.min() != null && field.min() == 0.0 && field.max() == null;
+      String rule = onlyNonNegative ? NEGATIVE : OUT_OF_RANGE;
+      String bounds = onlyNonNegative ? "must not be negative"
+          : "must be between " + field.min() + " and " + field.max();
+      checks.add(violation(value.isNotNull().and(below.or(above)), lit(rule), lit(name),
+          concat(lit(name + " '"), raw, lit("' " + bounds))));
+    }
+    if (!field.allowed().isEmpty()) {
+      checks.add(violation(raw.isNotNull().and(value.isNull()), lit(unknownValueRule(field)), lit(name),
+          concat(lit(name + " '"), raw, lit("' is not one of " + field.allowed()))));
+    }
+    return checks;
+  }
+
+  private static Column parse(Field field, Column raw) {
+    Column text = trim(raw);
+    Column parsed = switch (field.type()) {
+      case TEXT -> field.allowed().isEmpty() ? raw : lower(text);
+      case DATE -> try_to_date(text, "yyyy-MM-dd");
+      case TIMESTAMP -> try_to_timestamp(text);
+      case NUMBER -> text.try_cast(DataTypes.DoubleType);
+      case WHOLE_NUMBER -> {
+        Column number = text.try_cast(DataTypes.DoubleType);
+        yield when(number.equalTo(floor(number)).and(abs(number).lt(9.0e18)),
+            number.try_cast(DataTypes.LongType));
+      }
+      case PERIOD -> when(upper(text).rlike(PERIOD_PATTERN), upper(text));
+      case CURRENCY -> when(upper(text).isin(CURRENCIES.toArray()), upper(text));
+    };
+    if (!field.allowed().isEmpty()) {
+      parsed = when(parsed.isin(field.allowed().toArray()), parsed);
+    }
+    return parsed;
+  }
+
+  private static Column violation(Column when, Column rule, Column column, Column detail) {
+    return when(when, struct(rule.as("rule"), column.cast(DataTypes.StringType).as("column"),
+        coalesce(detail, lit("")).as("detail")));
+  }
+
+  private static boolean isNumber(Field field) {
+    return field.type() == FieldType.NUMBER;
+  }
+
+  private static String describe(FieldType type) {
+    return switch (type) {
+      case DATE -> "date (yyyy-MM-dd)";
+      case TIMESTAMP -> "timestamp (yyyy-MM-dd HH:mm:ss or ISO 8601, UTC)";
+      case NUMBER -> "number";
+      case WHOLE_NUMBER -> "whole number";
+      case PERIOD -> "period (yyyy, yyyy-Qn or yyyy-MM)";
+      case CURRENCY -> "ISO 4217 currency code";
+      case TEXT -> "text";
+    };
+  }
+
+  static String parsedName(Field field) {
+    return field.name() + "__parsed";
+  }
+}

@@ -1,0 +1,198 @@
+package io.crossover.lake;
+
+import io.crossover.errors.Errors;
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The only place that knows where tables and landing files live and how Delta writes them. Every
+ * write is a single Delta commit, so a crash leaves the previous version readable.
+ */
+public final class Lake {
+  private final SparkSession spark;
+  private final String root;
+  private final String landingRoot;
+
+  public Lake(SparkSession spark, String root, String landingRoot) {
+    this.spark = spark;
+    this.root = stripSlash(root);
+    this.landingRoot = stripSlash(landingRoot);
+  }
+
+  /**
+   * Session settings our tables rely on. Deletion vectors stay off: MERGE on a DV table failed on
+   * this Spark/Delta pair, and older or non-Spark readers cannot read them.
+   */
+  public static Map<String, String> sessionDefaults() {
+    return Map.of(
+        "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
+        "spark.databricks.delta.properties.defaults.enableDeletionVectors", "false",
+        "spark.databricks.delta.snapshotPartitions", "2",
+        "spark.sql.session.timeZone", "UTC");
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String path(TableSpec table) {
+    return root + "/" + table.name();
+  }
+
+  public boolean exists(TableSpec table) {
+    return DeltaTable.isDeltaTable(spark, path(table));
+  }
+
+  public Dataset<Row> read(TableSpec table, String producingStage) {
+    if (!exists(table)) {
+      throw Errors.missingTable(table.name(), producingStage);
+    }
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /** The table's rows, or no rows with its declared schema when it does not exist yet. */
+  public Dataset<Row> readOrEmpty(TableSpec table) {
+    if (!exists(table)) {
+      return spark.createDataFrame(List.of(), table.schema());
+    }
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /** Replaces the whole table in one commit. */
+  public WriteResult overwrite(TableSpec table, Dataset<Row> rows) {
+    table.conform(rows).write().format("delta").mode("overwrite").save(path(table));
+    return lastCommit(table);
+  }
+
+  /** Replaces only the rows matching {@code predicate} (SQL), atomically; re-running is harmless. */
+  public WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate) {
+    if (!exists(table)) {
+      return overwrite(table, rows);
+    }
+    table.conform(rows).write().format("delta").mode("overwrite")
+        .option("replaceWhere", predicate).save(path(table));
+    return lastCommit(table);
+  }
+
+  public WriteResult append(TableSpec table, Dataset<Row> rows) {
+    table.conform(rows).write().format("delta").mode("append").save(path(table));
+    return lastCommit(table);
+  }
+
+  private WriteResult lastCommit(TableSpec table) {
+    Row commit = DeltaTable.forPath(spark, path(table)).history(1)
+        .select("version", "operationMetrics").first();
+    Map<String, String> metrics = commit.getJavaMap(1);
+    long rows = Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+    return new WriteResult(table.name(), rows, commit.getLong(0));
+  }
+
+  public String landingPath(String folder) {
+    return landingRoot + "/" + folder;
+  }
+
+  public boolean landingExists() {
+    try {
+      Path path = new Path(landingRoot);
+      return fileSystem(path).exists(path);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Data files in one landing folder (recursively), oldest first; hidden files are skipped. */
+  public List<LandingFile> listLanding(String folder) {
+    Path dir = new Path(landingPath(folder));
+    List<LandingFile> files = new ArrayList<>();
+    try {
+      FileSystem fs = fileSystem(dir);
+      if (!fs.exists(dir)) {
+        return files;
+      }
+      var iterator = fs.listFiles(dir, true);
+      while (iterator.hasNext()) {
+        FileStatus status = iterator.next();
+        String name = status.getPath().getName();
+        if (name.startsWith(".") || name.startsWith("_") || name.endsWith(".md")) {
+          continue;
+        }
+        files.add(new LandingFile(status.getPath().toString(), status.getLen(), status.getModificationTime()));
+      }
+    } catch (IOException e) {
+      throw Errors.cannotWrite(dir.toString(), "listing the landing folder failed: " + e.getMessage(), e);
+    }
+    files.sort(Comparator.comparing(LandingFile::path));
+    return files;
+  }
+
+  /** Reads a small reference CSV (header row, all columns as strings). */
+  public Dataset<Row> readReferenceCsv(String path) {
+    Path file = new Path(path);
+    try {
+      if (!fileSystem(file).exists(file)) {
+        throw Errors.unreadableReference(path, "the file does not exist", null);
+      }
+    } catch (IOException e) {
+      throw Errors.unreadableReference(path, e.getMessage(), e);
+    }
+    return spark.read().option("header", "true").csv(path);
+  }
+
+  /**
+   * Registers every table in the lake as a temporary view: {@code <layer>_<name>} (e.g.
+   * {@code silver_usage_events}), and gold tables also by their bare name ({@code market_panel}).
+   * Returns the view names.
+   */
+  public List<String> registerViews() {
+    List<String> views = new ArrayList<>();
+    for (String layer : List.of("bronze", "silver", "gold", "quarantine", "ops")) {
+      Path dir = new Path(root + "/" + layer);
+      try {
+        FileSystem fs = fileSystem(dir);
+        if (!fs.exists(dir)) {
+          continue;
+        }
+        for (FileStatus status : fs.listStatus(dir)) {
+          String table = status.getPath().getName();
+          String location = root + "/" + layer + "/" + table;
+          if (!status.isDirectory() || !DeltaTable.isDeltaTable(spark, location)) {
+            continue;
+          }
+          Dataset<Row> rows = spark.read().format("delta").load(location);
+          rows.createOrReplaceTempView(layer + "_" + table);
+          views.add(layer + "_" + table);
+          if (layer.equals("gold")) {
+            rows.createOrReplaceTempView(table);
+            views.add(table);
+          }
+        }
+      } catch (IOException e) {
+        throw Errors.unreadableReference(dir.toString(), "listing the lake failed: " + e.getMessage(), e);
+      }
+    }
+    return views;
+  }
+
+  private FileSystem fileSystem(Path path) throws IOException {
+    return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+  }
+
+  private static String stripSlash(String path) {
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+}

@@ -1,0 +1,150 @@
+package io.crossover.refine;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.trim;
+
+import io.crossover.ingest.BronzeTables;
+import io.crossover.ingest.Contract;
+import io.crossover.ingest.Contracts;
+import io.crossover.ingest.IngestStage;
+import io.crossover.ingest.LandingRecords;
+import io.crossover.lake.Lake;
+import io.crossover.lake.OpsTables;
+import io.crossover.lake.RuleOutcome;
+import io.crossover.lake.RunContext;
+import io.crossover.lake.StageReport;
+import io.crossover.lake.TableSpec;
+import io.crossover.lake.TableStat;
+import io.crossover.lake.WriteResult;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Bronze to silver. Every silver table is rebuilt from its bronze in one commit, so re-running
+ * gives the same table and a crash leaves the previous one. Rows refine cannot use (no FX rate,
+ * chip not in the catalogue) replace the stage's earlier rejects in quarantine.
+ */
+public final class RefineStage {
+  public static final String NAME = "refine";
+  public static final String NO_FX_RATE = "no_fx_rate";
+  public static final String UNKNOWN_CHIP = "unknown_chip";
+
+  private RefineStage() {}
+
+  public static StageReport run(RunContext run) {
+    Lake lake = run.lake();
+    StageReport report = new StageReport(NAME);
+
+    Dataset<Row> fx = Dedupe.latestPerKey(bronze(lake, Contracts.FX_RATES), "date", "currency");
+    write(lake, report, SilverTables.FX_RATES, fx, 0);
+
+    Dataset<Row> accelerators = Dedupe.latestPerKey(
+        bronze(lake, Contracts.ACCELERATORS).withColumn("chip_id", Keys.chipId(col("chip"))), "chip_id");
+    write(lake, report, SilverTables.ACCELERATORS, accelerators, 0);
+
+    Dataset<Row> aliases = lake.readReferenceCsv(run.settings().companyAliases());
+    refineFunding(run, report, aliases, fx);
+    refineValuations(run, report, aliases, fx);
+
+    Dataset<Row> supply = Dedupe.latestPerKey(Periods.attachPeriodRange(bronze(lake, Contracts.CHIP_SUPPLY))
+        .withColumn("chip_id", Keys.chipId(col("chip"))), "period", "vendor", "chip_id", "metric", "estimate_by");
+    write(lake, report, SilverTables.CHIP_SUPPLY, supply, 0);
+
+    Dataset<Row> usage = Usage.toPflopDays(Usage.classifyWorkload(
+            Dedupe.latestPerKey(bronze(lake, Contracts.USAGE_EVENTS), "event_id"),
+            run.settings().fineTuningAs(), run.settings().evaluationAs()),
+        lake.read(SilverTables.ACCELERATORS, NAME));
+    splitRejects(run, report, Contracts.USAGE_EVENTS, SilverTables.USAGE_EVENTS, usage,
+        col("bf16_tflops").isNull(), UNKNOWN_CHIP, "chip",
+        concat(lit("chip '"), col("chip"), lit("' is not in silver/accelerators")));
+
+    write(lake, report, SilverTables.DEMAND_CLAIMS,
+        Dedupe.latestPerKey(bronze(lake, Contracts.DEMAND_CLAIMS), "claim", "period", "who"), 0);
+    return report;
+  }
+
+  private static void refineFunding(RunContext run, StageReport report, Dataset<Row> aliases, Dataset<Row> fx) {
+    Dataset<Row> funding = Money.attachUsdRate(Dedupe.latestPerKey(
+            Companies.attachCompanyIds(bronze(run.lake(), Contracts.FUNDING_ROUNDS), aliases),
+            "company_id", "announced_on", "round_type"), fx, "announced_on")
+        .withColumn("amount_usd", col("amount").multiply(col("usd_per_unit")))
+        .withColumn("post_money_valuation_usd", col("post_money_valuation").multiply(col("usd_per_unit")))
+        .withColumn("lead_investors", transform(split(col("lead_investors"), ";"), name -> trim(name)));
+    noteUnmatched(report, funding, "funding_rounds");
+    splitRejects(run, report, Contracts.FUNDING_ROUNDS, SilverTables.FUNDING_ROUNDS, funding,
+        col("usd_per_unit").isNull(), NO_FX_RATE, "currency", noRateDetail("announced_on"));
+  }
+
+  private static void refineValuations(RunContext run, StageReport report, Dataset<Row> aliases, Dataset<Row> fx) {
+    Dataset<Row> valuations = Money.attachUsdRate(Dedupe.latestPerKey(
+            Companies.attachCompanyIds(bronze(run.lake(), Contracts.VALUATIONS), aliases),
+            "company_id", "as_of", "kind"), fx, "as_of")
+        .withColumn("valuation_usd", col("valuation").multiply(col("usd_per_unit")));
+    noteUnmatched(report, valuations, "valuations");
+    splitRejects(run, report, Contracts.VALUATIONS, SilverTables.VALUATIONS, valuations,
+        col("usd_per_unit").isNull(), NO_FX_RATE, "currency", noRateDetail("as_of"));
+  }
+
+  private static Column noRateDetail(String dateColumn) {
+    return concat(lit("no fx_rates row for "), col("currency"), lit(" on or before "),
+        col(dateColumn).cast("string"));
+  }
+
+  private static void noteUnmatched(StageReport report, Dataset<Row> rows, String dataset) {
+    List<String> unmatched = rows.where(col("company_matched").equalTo(false))
+        .select("company").distinct().orderBy("company").as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+    if (!unmatched.isEmpty()) {
+      report.note(dataset + ": " + unmatched.size() + " company names not in the alias table kept a slug id: "
+          + String.join(", ", unmatched));
+    }
+  }
+
+  /** Writes the rows that pass to silver and the ones that do not to quarantine under {@code rule}. */
+  private static void splitRejects(RunContext run, StageReport report, Contract contract, TableSpec silver,
+      Dataset<Row> rows, Column rejected, String rule, String column, Column detail) {
+    Dataset<Row> checked = rows.withColumn("_rejected", rejected).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> rejects = checked.where(col("_rejected"));
+      long rejectedCount = rejects.count();
+      Column raw = to_json(struct(contract.columnNames().stream().map(c -> col(c)).toArray(Column[]::new)));
+      TableSpec quarantine = OpsTables.quarantine(contract.dataset());
+      if (rejectedCount > 0 || run.lake().exists(quarantine)) {
+        WriteResult written = run.lake().replaceWhere(quarantine, rejects.select(
+                lit(contract.dataset()).as("dataset"), lit(NAME).as("stage"), lit(rule).as("rule"),
+                lit(column).as("column"), detail.as("detail"), array(lit(rule)).as("rules"),
+                col(LandingRecords.SOURCE_FILE).as("source_file"), col(LandingRecords.LINE).as("line"),
+                raw.as("raw_record"), lit(run.runId()).as("run_id"), current_timestamp().as("quarantined_at")),
+            "stage = 'refine'");
+        report.table(new TableStat(written.table(), 0, 0, written.rowsWritten(), written.version()));
+      }
+      long total = write(run.lake(), report, silver, checked.where(col("_rejected").equalTo(false)), rejectedCount);
+      report.rule(new RuleOutcome(NAME, contract.dataset(), rule, total, rejectedCount));
+    } finally {
+      checked.unpersist();
+    }
+  }
+
+  private static long write(Lake lake, StageReport report, TableSpec table, Dataset<Row> rows, long rejected) {
+    WriteResult written = lake.overwrite(table, rows);
+    report.table(new TableStat(written.table(), written.rowsWritten() + rejected, rejected,
+        written.rowsWritten(), written.version()));
+    return written.rowsWritten();
+  }
+
+  private static Dataset<Row> bronze(Lake lake, Contract contract) {
+    TableSpec table = BronzeTables.of(contract);
+    return lake.exists(table) ? lake.read(table, IngestStage.NAME) : lake.readOrEmpty(table);
+  }
+}
