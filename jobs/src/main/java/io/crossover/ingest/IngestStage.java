@@ -16,6 +16,7 @@ import io.crossover.lake.OpsTables;
 import io.crossover.lake.RuleOutcome;
 import io.crossover.lake.RunContext;
 import io.crossover.lake.StageReport;
+import io.crossover.lake.TableSpec;
 import io.crossover.lake.TableStat;
 import io.crossover.lake.WriteResult;
 import java.util.ArrayList;
@@ -87,12 +88,16 @@ public final class IngestStage {
       long rejected = perFile.values().stream().mapToLong(c -> c[1]).sum();
       String inFiles = files.stream().map(f -> quote(f.path())).collect(Collectors.joining(", "));
 
-      WriteResult quarantine = lake.replaceWhere(OpsTables.quarantine(contract.dataset()),
-          Validation.rejectedRows(contract, checked)
-              .withColumn("stage", lit(NAME))
-              .withColumn("run_id", lit(run.runId()))
-              .withColumn("quarantined_at", current_timestamp()),
-          "stage = 'ingest' AND source_file IN (" + inFiles + ")");
+      TableSpec quarantineTable = OpsTables.quarantine(contract.dataset());
+      if (rejected > 0 || lake.exists(quarantineTable)) {
+        WriteResult quarantine = lake.replaceWhere(quarantineTable,
+            Validation.rejectedRows(contract, checked)
+                .withColumn("stage", lit(NAME))
+                .withColumn("run_id", lit(run.runId()))
+                .withColumn("quarantined_at", current_timestamp()),
+            "stage = 'ingest' AND source_file IN (" + inFiles + ")");
+        report.table(new TableStat(quarantine.table(), 0, 0, quarantine.rowsWritten(), quarantine.version()));
+      }
       recordRules(contract, checked, total, report);
 
       double maxRatio = run.settings().maxRejectRatio();
@@ -106,7 +111,6 @@ public final class IngestStage {
               .withColumn(BronzeTables.RUN_ID, lit(run.runId())),
           "_source_file IN (" + inFiles + ")");
       report.table(new TableStat(bronze.table(), total, rejected, bronze.rowsWritten(), bronze.version()));
-      report.table(new TableStat(quarantine.table(), 0, 0, quarantine.rowsWritten(), quarantine.version()));
       for (LandingFile file : files) {
         long[] counts = perFile.getOrDefault(file.path(), new long[2]);
         ledger.add(RowFactory.create(contract.dataset(), file.path(), file.size(), file.modifiedAt(),

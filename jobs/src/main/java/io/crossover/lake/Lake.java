@@ -13,12 +13,15 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The only place that knows where tables and landing files live and how Delta writes them. Every
  * write is a single Delta commit, so a crash leaves the previous version readable.
  */
 public final class Lake {
+  private static final Logger LOG = LoggerFactory.getLogger(Lake.class);
   private final SparkSession spark;
   private final String root;
   private final String landingRoot;
@@ -95,6 +98,12 @@ public final class Lake {
   }
 
   private WriteResult lastCommit(TableSpec table) {
+    WriteResult result = readLastCommit(table);
+    LOG.debug("wrote {}: {} rows, version {}", table.name(), result.rowsWritten(), result.version());
+    return result;
+  }
+
+  private WriteResult readLastCommit(TableSpec table) {
     Row commit = DeltaTable.forPath(spark, path(table)).history(1)
         .select("version", "operationMetrics").first();
     Map<String, String> metrics = commit.getJavaMap(1);
