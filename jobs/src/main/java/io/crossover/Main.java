@@ -172,14 +172,20 @@ public final class Main {
 
   private static void query(Lake lake, CommandLine cli, PrintStream out) {
     List<String> views = lake.registerViews();
-    Dataset<Row> result;
+    String[] columns;
+    List<Row> rows;
     try {
-      result = lake.spark().sql(cli.sqlText().orElseThrow());
-    } catch (RuntimeException e) {
+      Dataset<Row> result = lake.spark().sql(cli.sqlText().orElseThrow());
+      columns = result.columns();
+      rows = result.limit(cli.limit()).collectAsList();
+    } catch (Exception e) {
+      if (!(e instanceof org.apache.spark.sql.AnalysisException) && e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
       throw Errors.queryFailed(cli.sqlText().orElseThrow(),
           firstLine(e.getMessage()) + "; tables: " + String.join(", ", views), e);
     }
-    Summary.printRows(out, result.columns(), result.limit(cli.limit()).collectAsList());
+    Summary.printRows(out, columns, rows);
   }
 
   private static void generate(CommandLine cli, PrintStream out) {

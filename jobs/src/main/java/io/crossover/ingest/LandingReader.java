@@ -20,10 +20,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import java.util.Iterator;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -48,7 +50,7 @@ final class LandingReader {
     Map<String, String> hadoopConf = new HashMap<>();
     spark.sparkContext().hadoopConfiguration().forEach(e -> hadoopConf.put(e.getKey(), e.getValue()));
     int partitions = Math.max(1, Math.min(tasks.size(), spark.sparkContext().defaultParallelism()));
-    MapPartitionsFunction<String, Row> parse = paths -> {
+    FlatMapFunction<Iterator<String>, Row> parse = paths -> {
       Configuration conf = new Configuration(false);
       hadoopConf.forEach(conf::set);
       List<Row> out = new ArrayList<>();
@@ -58,9 +60,10 @@ final class LandingReader {
       }
       return out.iterator();
     };
-    return spark.createDataset(tasks, Encoders.STRING())
-        .repartition(partitions)
-        .mapPartitions(parse, Encoders.row(LandingRecords.schema(contract)));
+    JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(tasks, partitions)
+        .mapPartitions(parse);
+    return spark.createDataFrame(rows, LandingRecords.schema(contract));
   }
 
   private static Dataset<Row> readParquet(SparkSession spark, Contract contract, LandingFile file) {

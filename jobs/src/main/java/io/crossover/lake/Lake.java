@@ -149,7 +149,10 @@ public final class Lake {
     return files;
   }
 
-  /** Reads a small reference CSV (header row, all columns as strings). */
+  /**
+   * Reads a small reference CSV (header row, all columns as strings) into a local relation, so
+   * the stages that join it do not read the file again.
+   */
   public Dataset<Row> readReferenceCsv(String path) {
     Path file = new Path(path);
     try {
@@ -159,7 +162,8 @@ public final class Lake {
     } catch (IOException e) {
       throw Errors.unreadableReference(path, e.getMessage(), e);
     }
-    return spark.read().option("header", "true").csv(path);
+    Dataset<Row> rows = spark.read().option("header", "true").csv(path);
+    return spark.createDataFrame(rows.collectAsList(), rows.schema());
   }
 
   /**

@@ -81,7 +81,6 @@ public final class RefineStage {
         .withColumn("amount_usd", col("amount").multiply(col("usd_per_unit")))
         .withColumn("post_money_valuation_usd", col("post_money_valuation").multiply(col("usd_per_unit")))
         .withColumn("lead_investors", transform(split(col("lead_investors"), ";"), name -> trim(name)));
-    noteUnmatched(report, funding, "funding_rounds");
     splitRejects(run, report, Contracts.FUNDING_ROUNDS, SilverTables.FUNDING_ROUNDS, funding,
         col("usd_per_unit").isNull(), NO_FX_RATE, "currency", noRateDetail("announced_on"));
   }
@@ -91,7 +90,6 @@ public final class RefineStage {
             Companies.attachCompanyIds(bronze(run.lake(), Contracts.VALUATIONS), aliases),
             "company_id", "as_of", "kind"), fx, "as_of")
         .withColumn("valuation_usd", col("valuation").multiply(col("usd_per_unit")));
-    noteUnmatched(report, valuations, "valuations");
     splitRejects(run, report, Contracts.VALUATIONS, SilverTables.VALUATIONS, valuations,
         col("usd_per_unit").isNull(), NO_FX_RATE, "currency", noRateDetail("as_of"));
   }
@@ -116,6 +114,9 @@ public final class RefineStage {
       Dataset<Row> rows, Column rejected, String rule, String column, Column detail) {
     Dataset<Row> checked = rows.withColumn("_rejected", rejected).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      if (java.util.Arrays.asList(checked.columns()).contains("company_matched")) {
+        noteUnmatched(report, checked, contract.dataset());
+      }
       Dataset<Row> rejects = checked.where(col("_rejected"));
       long rejectedCount = rejects.count();
       Column raw = to_json(struct(contract.columnNames().stream().map(c -> col(c)).toArray(Column[]::new)));

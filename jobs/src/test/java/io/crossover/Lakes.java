@@ -1,0 +1,77 @@
+package io.crossover;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Test helpers: run a command against a lake, and read every table's content for comparison. */
+public final class Lakes {
+  private Lakes() {}
+
+  /** Exit code and what the command printed. */
+  public record Outcome(int exitCode, String printed) {}
+
+  public static Outcome run(Path landing, Path lake, Map<String, String> conf, String... args) {
+    Map<String, String> overrides = new HashMap<>(conf);
+    overrides.put("spark.crossover.landing", landing.toString());
+    overrides.put("spark.crossover.lake", lake.toString());
+    overrides.putIfAbsent("spark.crossover.companyAliases", "../conf/company_aliases.csv");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    int code = Main.execute(SparkTestSession.get(), overrides, CommandLine.parse(args),
+        new PrintStream(printed, true, StandardCharsets.UTF_8));
+    return new Outcome(code, printed.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Sorted rows of every bronze, silver, gold and quarantine table, minus run-specific columns. */
+  public static Map<String, List<String>> content(Path lake) {
+    Map<String, List<String>> tables = new TreeMap<>();
+    for (String layer : List.of("bronze", "silver", "gold", "quarantine")) {
+      for (Path table : list(lake.resolve(layer))) {
+        var rows = SparkTestSession.get().read().format("delta").load(table.toString());
+        for (String runSpecific : List.of("_ingested_at", "_run_id", "run_id", "quarantined_at")) {
+          rows = rows.drop(runSpecific);
+        }
+        tables.put(layer + "/" + table.getFileName(),
+            rows.collectAsList().stream().map(Row::toString).sorted().toList());
+      }
+    }
+    return tables;
+  }
+
+  public static void copyFolder(Path from, Path to) {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Path> list(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> tables = Files.list(folder)) {
+      return tables.filter(Files::isDirectory).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package io.crossover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.delta.kernel.Scan;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.Table;
+import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.engine.FileReadResult;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.FileStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** `run` on the shipped data-samples, into a fresh lake, as a newcomer's first run does. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleRunTest {
+  private static final Path SAMPLES = Path.of("../data-samples");
+  private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
+
+  private final SparkSession spark = SparkTestSession.get();
+  private Path lake;
+  private Lakes.Outcome firstRun;
+
+  @BeforeAll
+  void runPipelineOnSamples() throws IOException {
+    lake = Files.createTempDirectory("crossover-sample-lake");
+    firstRun = Lakes.run(SAMPLES, lake, Map.of(), "run", "--run-date", RUN_DATE.toString());
+  }
+
+  @Test
+  void runSucceedsAndPrintsTheSummaryWithLatestShares() {
+    assertThat(firstRun.exitCode()).as(firstRun.printed()).isZero();
+    assertThat(firstRun.printed())
+        .contains("crossover run  run_date=2026-11-26")
+        .contains("bronze/usage_events")
+        .contains("gold/market_panel")
+        .containsPattern("all\\s+2026-10-01\\s+0\\.\\d{3}")
+        .contains("region=eu-west");
+  }
+
+  @Test
+  void demandTotalsEqualASumStraightFromTheRawUsageFiles() {
+    Map<String, Double> raw = RawUsage.pflopDaysByClass(SAMPLES, RUN_DATE);
+    List<Row> gold = spark.read().format("delta").load(lake.resolve("gold/demand_monthly").toString())
+        .where("segment = 'all'").groupBy("workload").sum("pflop_days").collectAsList();
+    assertThat(gold).hasSize(2);
+    for (Row row : gold) {
+      assertThat(row.getDouble(1)).as(row.getString(0)).isCloseTo(raw.get(row.getString(0)), within(1e-6 * raw.get(row.getString(0))));
+    }
+  }
+
+  @Test
+  void segmentsAddUpToTheWholeMarket() {
+    Row sums = spark.read().format("delta").load(lake.resolve("gold/market_panel").toString())
+        .selectExpr("sum(CASE WHEN segment = 'all' THEN total_pflop_days END)",
+            "sum(CASE WHEN segment LIKE 'region=%' THEN total_pflop_days END)").first();
+    assertThat(sums.getDouble(1)).isCloseTo(sums.getDouble(0), within(1e-6 * sums.getDouble(0)));
+  }
+
+  @Test
+  void theAcceleratorWithoutBf16ThroughputIsQuarantinedWithItsLine() {
+    List<Row> rejected = spark.read().format("delta").load(lake.resolve("quarantine/accelerators").toString()).collectAsList();
+    assertThat(rejected).hasSize(1);
+    assertThat(rejected.get(0).<String>getAs("rule")).isEqualTo("missing_required_value");
+    assertThat(rejected.get(0).<String>getAs("column")).isEqualTo("bf16_tflops");
+    assertThat(rejected.get(0).<Long>getAs("line")).isEqualTo(25L);
+    assertThat(rejected.get(0).<String>getAs("raw_record")).startsWith("Broadcom/OpenAI,OpenAI custom accelerator");
+  }
+
+  @Test
+  void reRunningTheSameRunDateChangesNoTable() {
+    Map<String, List<String>> before = Lakes.content(lake);
+    long bronzeVersion = latestVersion("bronze/usage_events");
+    Lakes.Outcome again = Lakes.run(SAMPLES, lake, Map.of(), "run", "--run-date", RUN_DATE.toString());
+    assertThat(again.exitCode()).as(again.printed()).isZero();
+    assertThat(Lakes.content(lake)).isEqualTo(before);
+    assertThat(latestVersion("bronze/usage_events")).as("no new bronze commit").isEqualTo(bronzeVersion);
+  }
+
+  @Test
+  void aNonSparkDeltaReaderSeesTheSameGoldRows() throws IOException {
+    Engine engine = DefaultEngine.create(new Configuration());
+    for (String table : List.of("demand_monthly", "capital_quarterly", "supply_quarterly", "market_panel")) {
+      String path = lake.resolve("gold/" + table).toString();
+      long sparkRows = spark.read().format("delta").load(path).count();
+      assertThat(countWithKernel(engine, path)).as(table).isEqualTo(sparkRows).isPositive();
+    }
+  }
+
+  @Test
+  void sqlPrintsQueryResultsByTableName() {
+    Lakes.Outcome query = Lakes.run(SAMPLES, lake, Map.of(), "sql",
+        "SELECT segment, count(*) AS months FROM market_panel GROUP BY segment ORDER BY segment");
+    assertThat(query.exitCode()).as(query.printed()).isZero();
+    assertThat(query.printed()).containsPattern("segment\\s+months").containsPattern("all\\s+94").contains("(5 rows)");
+  }
+
+  @Test
+  void sqlOnAnUnknownTableExitsTwoAndListsTheTables() {
+    Lakes.Outcome query = Lakes.run(SAMPLES, lake, Map.of(), "sql", "SELECT * FROM no_such_table");
+    assertThat(query.exitCode()).isEqualTo(2);
+    assertThat(query.printed()).startsWith("crossover: Cannot run query:").contains("market_panel").contains("silver_usage_events");
+  }
+
+  private long latestVersion(String table) {
+    return io.delta.tables.DeltaTable.forPath(spark, lake.resolve(table).toString()).history(1).first().getLong(0);
+  }
+
+  private static long countWithKernel(Engine engine, String path) throws IOException {
+    Snapshot snapshot = Table.forPath(engine, path).getLatestSnapshot(engine);
+    Scan scan = snapshot.getScanBuilder().build();
+    io.delta.kernel.data.Row scanState = scan.getScanState(engine);
+    long rows = 0;
+    try (CloseableIterator<FilteredColumnarBatch> files = scan.getScanFiles(engine)) {
+      while (files.hasNext()) {
+        try (CloseableIterator<io.delta.kernel.data.Row> fileRows = files.next().getRows()) {
+          while (fileRows.hasNext()) {
+            io.delta.kernel.data.Row fileRow = fileRows.next();
+            FileStatus status = InternalScanFileUtils.getAddFileStatus(fileRow);
+            CloseableIterator<ColumnarBatch> data = engine.getParquetHandler()
+                .readParquetFiles(io.delta.kernel.internal.util.Utils.singletonCloseableIterator(status),
+                    ScanStateRow.getPhysicalDataReadSchema(scanState), Optional.empty())
+                .map(FileReadResult::getData);
+            try (CloseableIterator<FilteredColumnarBatch> logical = Scan.transformPhysicalData(engine, scanState, fileRow, data)) {
+              while (logical.hasNext()) {
+                FilteredColumnarBatch batch = logical.next();
+                try (CloseableIterator<io.delta.kernel.data.Row> selected = batch.getRows()) {
+                  while (selected.hasNext()) {
+                    selected.next();
+                    rows++;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return rows;
+  }
+}
