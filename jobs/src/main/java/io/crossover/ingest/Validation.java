@@ -28,7 +28,9 @@ import static org.apache.spark.sql.functions.when;
 import io.crossover.lake.TableSpec;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -44,6 +46,24 @@ public final class Validation {
   public static final String NEGATIVE = "negative_value";
   public static final String OUT_OF_RANGE = "out_of_range";
   public static final String NOT_FINITE = "non_finite_number";
+  /** What each ingest rule means, for docs/landing.md. */
+  public static final Map<String, String> RULES = rules(
+      LandingRecords.UNREADABLE_FILE, "The whole file could not be read: empty, a header without the"
+          + " required columns (often the wrong delimiter), or a Parquet file of another schema. One"
+          + " quarantine row (line 0 or the header line) names the reason; the run goes on with other files.",
+      LandingRecords.MALFORMED_RECORD, "A CSV record with a different number of fields than the header, or"
+          + " a JSON line that is not an object.",
+      MISSING_REQUIRED, "A required column is empty.",
+      "unparseable_date", "Not a real date as yyyy-MM-dd (2025-02-30 is rejected).",
+      "unparseable_timestamp", "Not a timestamp (yyyy-MM-dd HH:mm:ss or ISO 8601; read as UTC).",
+      "unparseable_number", "Not a number (or, for whole-number columns, not a whole number).",
+      NOT_FINITE, "NaN, Infinity, or a number too large for a double (1e309).",
+      "unparseable_period", "Not a period as yyyy, yyyy-Qn or yyyy-MM.",
+      "unknown_currency", "Not an ISO 4217 currency code.",
+      NEGATIVE, "Below zero where only zero or more makes sense (amounts, counts, durations).",
+      OUT_OF_RANGE, "Outside the column's range (utilization and inference_share 0..1, launch_year 1990..2100).",
+      "unknown_<column>", "A value outside the column's list (workload, designed_for, kind, status).");
+
   private static final String PERIOD_PATTERN = "^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$";
   private static final List<String> CURRENCIES =
       Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList();
@@ -121,7 +141,8 @@ public final class Validation {
     return names;
   }
 
-  static List<String> fieldRuleNames(Field field) {
+  /** The rules one field can break, in the order they are checked. */
+  public static List<String> fieldRuleNames(Field field) {
     List<String> rules = new ArrayList<>();
     if (field.required()) {
       rules.add(MISSING_REQUIRED);
@@ -198,6 +219,14 @@ public final class Validation {
       parsed = when(parsed.isin(field.allowed().toArray()), parsed);
     }
     return parsed;
+  }
+
+  private static Map<String, String> rules(String... nameThenMeaning) {
+    Map<String, String> rules = new LinkedHashMap<>();
+    for (int i = 0; i < nameThenMeaning.length; i += 2) {
+      rules.put(nameThenMeaning[i], nameThenMeaning[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(rules);
   }
 
   private static Column violation(Column when, Column rule, Column column, Column detail) {

@@ -25,6 +25,7 @@ import io.crossover.lake.TableSpec;
 import io.crossover.lake.TableStat;
 import io.crossover.lake.WriteResult;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,6 +40,13 @@ public final class RefineStage {
   public static final String NAME = "refine";
   public static final String NO_FX_RATE = "no_fx_rate";
   public static final String UNKNOWN_CHIP = "unknown_chip";
+
+  /** What each refine rule means, for docs/landing.md. */
+  public static final Map<String, String> RULES = Map.of(
+      NO_FX_RATE, "No fx_rates row for the currency on or before the row's date, so it cannot be put in USD."
+          + " Land the rate; the next refine picks the row up.",
+      UNKNOWN_CHIP, "The usage event's chip is not in silver/accelerators (matched ignoring case, spaces and"
+          + " punctuation). Add the chip to the catalogue; the next refine picks the event up.");
 
   private RefineStage() {}
 

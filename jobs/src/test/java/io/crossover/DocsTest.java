@@ -1,0 +1,140 @@
+package io.crossover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossover.ingest.BronzeTables;
+import io.crossover.ingest.Contract;
+import io.crossover.ingest.Contracts;
+import io.crossover.ingest.Field;
+import io.crossover.ingest.Validation;
+import io.crossover.lake.ColumnSpec;
+import io.crossover.lake.OpsTables;
+import io.crossover.lake.TableSpec;
+import io.crossover.panel.GoldTables;
+import io.crossover.refine.RefineStage;
+import io.crossover.refine.SilverTables;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/tables.md and docs/landing.md are generated from the schema code. When a schema changes,
+ * this test fails and leaves the new file under jobs/target/generated-docs/ to copy over.
+ */
+class DocsTest {
+  private static final String GENERATED =
+      "<!-- Generated from the schema code by DocsTest: change the code, run the tests, then copy"
+          + " jobs/target/generated-docs/%s over this file. -->\n\n";
+
+  @Test
+  void tablesDocMatchesTheSchemaCode() throws IOException {
+    assertDocIsCurrent("tables.md", renderTables());
+  }
+
+  @Test
+  void landingDocMatchesTheContracts() throws IOException {
+    assertDocIsCurrent("landing.md", renderLanding());
+  }
+
+  @Test
+  void everyRuleAContractCanReportIsDocumented() {
+    for (Contract contract : Contracts.ALL) {
+      for (String rule : Validation.ruleNames(contract)) {
+        assertThat(Validation.RULES.containsKey(rule) || rule.startsWith("unknown_"))
+            .as(rule + " of " + contract.dataset()).isTrue();
+      }
+    }
+  }
+
+  private static void assertDocIsCurrent(String name, String expected) throws IOException {
+    Path generated = Path.of("target/generated-docs", name);
+    Files.createDirectories(generated.getParent());
+    Files.writeString(generated, expected, StandardCharsets.UTF_8);
+    String actual = Files.readString(Path.of("../docs", name), StandardCharsets.UTF_8);
+    assertThat(actual).as("docs/%s is out of date with the code; copy jobs/target/generated-docs/%s over it", name, name)
+        .isEqualTo(expected);
+  }
+
+  private static String renderTables() {
+    StringBuilder doc = new StringBuilder("# Tables\n\n").append(String.format(GENERATED, "tables.md"));
+    doc.append("Every table is a Delta table under `spark.crossover.lake` (default `lakehouse/`). Deletion vectors\n"
+        + "and column mapping stay off so any Delta reader (Trino, Athena, DuckDB, delta-kernel, ...) can read\n"
+        + "them. Query them by name with `bin/crossover sql`: gold tables by their bare name (`market_panel`),\n"
+        + "all tables as `<layer>_<name>` (`silver_usage_events`, `quarantine_fx_rates`, `ops_pipeline_runs`).\n\n");
+    section(doc, "Gold", "Rebuilt by `panel` as of the run date; what BI tools and the forecast read.", GoldTables.ALL);
+    section(doc, "Silver", "Rebuilt by `refine` from bronze: typed, deduplicated on natural keys.", SilverTables.ALL);
+    List<TableSpec> bronze = Contracts.ALL.stream().map(BronzeTables::of).toList();
+    section(doc, "Bronze", "Written by `ingest`: the landing rows that passed the contract, one table per landing"
+        + " folder, typed as docs/landing.md says, replaced per source file.", bronze);
+    List<TableSpec> ops = new ArrayList<>(OpsTables.fixed());
+    ops.add(OpsTables.quarantine("<dataset>"));
+    section(doc, "Operations and quarantine", "What the pipeline did and what it rejected; `quarantine/<dataset>`"
+        + " exists once a row of that dataset has been rejected.", ops);
+    return doc.toString();
+  }
+
+  private static void section(StringBuilder doc, String title, String intro, List<TableSpec> tables) {
+    doc.append("## ").append(title).append("\n\n").append(intro).append("\n\n");
+    for (TableSpec table : tables) {
+      doc.append("### `").append(table.name()).append("`\n\n").append(table.description()).append(" One row per ")
+          .append(table.grain()).append(".\n\n| column | type | meaning |\n| --- | --- | --- |\n");
+      for (ColumnSpec column : table.columns()) {
+        doc.append("| `").append(column.name()).append("` | ").append(column.type().simpleString()).append(" | ")
+            .append(column.comment()).append(" |\n");
+      }
+      doc.append("\n");
+    }
+  }
+
+  private static String renderLanding() {
+    StringBuilder doc = new StringBuilder("# Landing data contracts\n\n").append(String.format(GENERATED, "landing.md"));
+    doc.append("Drop files in one folder per dataset under `spark.crossover.landing` (default `data-samples/`).\n"
+        + "CSV needs a header row (comma-delimited, UTF-8, optional BOM, quoted fields may hold commas and line\n"
+        + "breaks); `usage_events` also takes JSON lines (`.json`, `.jsonl`) and Parquet (`.parquet`). Column\n"
+        + "names are matched ignoring case; extra columns are ignored; empty values are missing values.\n"
+        + "A file is ingested once; it is read again only if its size or modification time changes, and then\n"
+        + "its rows replace the ones it gave before.\n\n"
+        + "A row that breaks a rule goes to `quarantine/<dataset>` with the rule, the column, the file, the line\n"
+        + "it starts on and the raw record; nothing is dropped without a trace. When more than\n"
+        + "`spark.crossover.quality.maxRejectRatio` of a dataset's new rows are rejected, none of that batch\n"
+        + "reaches bronze, the quarantine is still written and the stage exits 3.\n\n");
+    doc.append("## Rules\n\n| rule | stage | meaning |\n| --- | --- | --- |\n");
+    Validation.RULES.forEach((rule, meaning) -> doc.append("| `").append(rule).append("` | ingest | ").append(meaning).append(" |\n"));
+    RefineStage.RULES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(rule ->
+        doc.append("| `").append(rule.getKey()).append("` | refine | ").append(rule.getValue()).append(" |\n"));
+    doc.append("\n");
+    for (Contract contract : Contracts.ALL) {
+      doc.append("## `").append(contract.dataset()).append("/`\n\n").append(contract.description())
+          .append(" Deduplicated in silver on ").append(contract.naturalKey().stream().map(k -> "`" + k + "`")
+              .collect(Collectors.joining(", "))).append(" (the latest ingested row wins).\n\n")
+          .append("| column | type | required | rules |\n| --- | --- | --- | --- |\n");
+      for (Field field : contract.fields()) {
+        doc.append("| `").append(field.name()).append("` | ").append(field.type().name().toLowerCase().replace('_', ' '))
+            .append(" | ").append(field.required() ? "yes" : "no").append(" | ")
+            .append(describe(field)).append(" |\n");
+      }
+      doc.append("\n");
+    }
+    return doc.toString();
+  }
+
+  private static String describe(Field field) {
+    List<String> parts = new ArrayList<>();
+    for (String rule : Validation.fieldRuleNames(field)) {
+      parts.add("`" + rule + "`");
+    }
+    if (!field.allowed().isEmpty()) {
+      parts.add("one of " + field.allowed().stream().map(v -> "`" + v + "`").collect(Collectors.joining(", ")));
+    }
+    if (field.min() != null || field.max() != null) {
+      parts.add("range " + (field.min() == null ? "" : field.min()) + ".." + (field.max() == null ? "" : field.max()));
+    }
+    return parts.isEmpty() ? "-" : String.join("; ", parts);
+  }
+}
