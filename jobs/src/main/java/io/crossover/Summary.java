@@ -15,8 +15,9 @@ final class Summary {
     out.printf("  %-7s %-32s %10s %12s %10s %8s%n", "stage", "table", "rows in", "quarantined", "written", "version");
     for (StageReport report : reports) {
       for (TableStat table : report.tables()) {
-        out.printf("  %-7s %-32s %10d %12d %10d %8s%n", report.stage(), table.table(), table.rowsRead(),
-            table.rowsQuarantined(), table.rowsWritten(), table.version() < 0 ? "-" : table.version());
+        out.printf("  %-7s %-32s %10d %12d %10d %9s%n", report.stage(), table.table(), table.rowsRead(),
+            table.rowsQuarantined(), table.rowsWritten(),
+            table.unchanged() ? "unchanged" : table.version() < 0 ? "-" : String.valueOf(table.version()));
       }
       for (String note : report.notes()) {
         out.printf("  %-7s note: %s%n", report.stage(), note);

@@ -56,6 +56,7 @@ class IncrementalRunTest {
     assertThat(run(Map.of(), "run", "--run-date", "2025-12-31").exitCode()).isZero();
     long bronzeBefore = table("bronze/usage_events").count();
     long fundingVersion = version("bronze/funding_rounds");
+    long silverFundingVersion = version("silver/funding_rounds");
     Files.writeString(landing.resolve("usage_events/2026-01-01.csv"), HEADER + "\n"
         + "new-1,2026-01-01 08:00:00,eu-west,acme,H100 SXM,8,10,training,0.5\n"
         + "new-2,2026-01-01 09:00:00,eu-west,acme,H100 SXM,2,5,inference,0.4\n", StandardCharsets.UTF_8);
@@ -66,6 +67,7 @@ class IncrementalRunTest {
     assertThat(table("bronze/usage_events").count()).isEqualTo(bronzeBefore + 2);
     assertThat(table("ops/ingested_files").where("source_file LIKE '%2026-01-01.csv'").count()).isEqualTo(1);
     assertThat(version("bronze/funding_rounds")).as("unchanged files are not read again").isEqualTo(fundingVersion);
+    assertThat(version("silver/funding_rounds")).as("silver of unchanged bronze is not rewritten").isEqualTo(silverFundingVersion);
     Row january = table("gold/market_panel").where("segment = 'region=eu-west' AND month = DATE'2026-01-01'").first();
     assertThat(january.<Double>getAs("training_pflop_days")).isCloseTo(8 * 10 * 989 * 0.5 / 24000, within(1e-9));
     assertThat(january.<Boolean>getAs("is_complete_month")).isFalse();

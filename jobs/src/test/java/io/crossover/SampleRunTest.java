@@ -88,11 +88,14 @@ class SampleRunTest {
   @Test
   void reRunningTheSameRunDateChangesNoTable() {
     Map<String, List<String>> before = Lakes.content(lake);
-    long bronzeVersion = latestVersion("bronze/usage_events");
+    List<String> tables = List.of("bronze/usage_events", "silver/usage_events", "silver/funding_rounds",
+        "gold/demand_monthly", "gold/market_panel");
+    List<Long> versions = tables.stream().map(this::latestVersion).toList();
     Lakes.Outcome again = Lakes.run(SAMPLES, lake, Map.of(), "run", "--run-date", RUN_DATE.toString());
     assertThat(again.exitCode()).as(again.printed()).isZero();
     assertThat(Lakes.content(lake)).isEqualTo(before);
-    assertThat(latestVersion("bronze/usage_events")).as("no new bronze commit").isEqualTo(bronzeVersion);
+    assertThat(tables.stream().map(this::latestVersion).toList()).as("no new commit on " + tables).isEqualTo(versions);
+    assertThat(again.printed()).containsPattern("gold/market_panel\\s+0\\s+0\\s+0\\s+unchanged");
   }
 
   @Test

@@ -69,7 +69,7 @@ public final class IngestStage {
       WriteResult written = lake.replaceWhere(OpsTables.INGESTED_FILES,
           lake.spark().createDataFrame(ledger, OpsTables.INGESTED_FILES.schema()),
           "source_file IN (" + paths + ")");
-      report.table(new TableStat(written.table(), 0, 0, written.rowsWritten(), written.version()));
+      report.table(TableStat.of(written, 0, 0));
     }
     if (overRatio != null) {
       throw overRatio;
@@ -96,13 +96,13 @@ public final class IngestStage {
                 .withColumn("run_id", lit(run.runId()))
                 .withColumn("quarantined_at", current_timestamp()),
             "stage = 'ingest' AND source_file IN (" + inFiles + ")");
-        report.table(new TableStat(quarantine.table(), 0, 0, quarantine.rowsWritten(), quarantine.version()));
+        report.table(TableStat.of(quarantine, 0, 0));
       }
       recordRules(contract, checked, total, report);
 
       double maxRatio = run.settings().maxRejectRatio();
       if (total > 0 && (double) rejected / total > maxRatio) {
-        report.table(new TableStat("bronze/" + contract.dataset(), total, rejected, 0, -1));
+        report.table(new TableStat("bronze/" + contract.dataset(), total, rejected, 0, -1, false));
         return Errors.rejectsAboveRatio(contract.dataset(), rejected, total, maxRatio);
       }
       WriteResult bronze = lake.replaceWhere(BronzeTables.of(contract),
@@ -110,7 +110,7 @@ public final class IngestStage {
               .withColumn(BronzeTables.INGESTED_AT, current_timestamp())
               .withColumn(BronzeTables.RUN_ID, lit(run.runId())),
           "_source_file IN (" + inFiles + ")");
-      report.table(new TableStat(bronze.table(), total, rejected, bronze.rowsWritten(), bronze.version()));
+      report.table(TableStat.of(bronze, total, rejected));
       for (LandingFile file : files) {
         long[] counts = perFile.getOrDefault(file.path(), new long[2]);
         ledger.add(RowFactory.create(contract.dataset(), file.path(), file.size(), file.modifiedAt(),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -76,16 +77,59 @@ public final class Lake {
     return spark.read().format("delta").load(path(table));
   }
 
-  /** Replaces the whole table in one commit. */
-  public WriteResult overwrite(TableSpec table, Dataset<Row> rows) {
-    table.conform(rows).write().format("delta").mode("overwrite").save(path(table));
+  /** The table's latest Delta version, -1 when it does not exist. */
+  public long version(TableSpec table) {
+    if (!exists(table)) {
+      return -1;
+    }
+    return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
+  }
+
+  /**
+   * What a derived table is computed from: the versions of the tables it reads and the settings
+   * that change its content. Recorded with each overwrite, so an unchanged input is not recomputed.
+   */
+  public String fingerprint(List<TableSpec> inputs, String... settings) {
+    List<String> parts = new ArrayList<>();
+    for (TableSpec input : inputs) {
+      parts.add(input.name() + "@" + version(input));
+    }
+    parts.addAll(List.of(settings));
+    return String.join(";", parts);
+  }
+
+  /** True when the table's last commit was computed from exactly {@code inputs}. */
+  public boolean isCurrent(TableSpec table, String inputs) {
+    if (!exists(table)) {
+      return false;
+    }
+    Row last = DeltaTable.forPath(spark, path(table)).history(1).select("userMetadata").first();
+    return inputs.equals(last.getString(0));
+  }
+
+  /** The unchanged table, as a write that did nothing. */
+  public WriteResult unchanged(TableSpec table) {
+    return new WriteResult(table.name(), 0, version(table), true);
+  }
+
+  /**
+   * Replaces the whole table in one commit, recording {@code inputs} (see {@link #fingerprint});
+   * when the table was already computed from the same inputs, writes nothing.
+   */
+  public WriteResult overwrite(TableSpec table, Supplier<Dataset<Row>> rows, String inputs) {
+    if (isCurrent(table, inputs)) {
+      return unchanged(table);
+    }
+    table.conform(rows.get()).write().format("delta").mode("overwrite")
+        .option("userMetadata", inputs).save(path(table));
     return lastCommit(table);
   }
 
   /** Replaces only the rows matching {@code predicate} (SQL), atomically; re-running is harmless. */
   public WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate) {
     if (!exists(table)) {
-      return overwrite(table, rows);
+      table.conform(rows).write().format("delta").mode("overwrite").save(path(table));
+      return lastCommit(table);
     }
     table.conform(rows).write().format("delta").mode("overwrite")
         .option("replaceWhere", predicate).save(path(table));
@@ -108,7 +152,7 @@ public final class Lake {
         .select("version", "operationMetrics").first();
     Map<String, String> metrics = commit.getJavaMap(1);
     long rows = Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
-    return new WriteResult(table.name(), rows, commit.getLong(0));
+    return new WriteResult(table.name(), rows, commit.getLong(0), false);
   }
 
   public String landingPath(String folder) {

@@ -29,7 +29,7 @@ public final class OpsTables {
       col("rows_quarantined", LongType, "Rows the stage sent to quarantine"),
       col("rows_written", LongType, "Rows the stage wrote to its tables"),
       col("tables", DataTypes.createArrayType(TableStat.SCHEMA),
-          "Per table: rows read, quarantined, written and the Delta version written"));
+          "Per table: rows read, quarantined, written, the Delta version after the stage, and whether it was unchanged"));
 
   public static final TableSpec QUALITY_METRICS = table("ops/quality_metrics", "run x stage x dataset x rule",
       "How many rows passed and failed each rule in each stage run.",

@@ -1,9 +1,8 @@
 package io.crossover.lake;
 
-/** What one write did to one table: rows it wrote and the Delta version it made (-1: none). */
-public record WriteResult(String table, long rowsWritten, long version) {
-
-  public static WriteResult skipped(String table) {
-    return new WriteResult(table, 0, -1);
-  }
-}
+/**
+ * What one write did to one table: rows it wrote and the table's Delta version after it.
+ *
+ * @param unchanged true when nothing was written because the table was already current
+ */
+public record WriteResult(String table, long rowsWritten, long version, boolean unchanged) {}

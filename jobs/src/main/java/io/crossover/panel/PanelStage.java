@@ -5,15 +5,17 @@ import io.crossover.lake.RunContext;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableSpec;
 import io.crossover.lake.TableStat;
-import io.crossover.lake.WriteResult;
 import io.crossover.refine.RefineStage;
 import io.crossover.refine.SilverTables;
+import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * Silver to gold, as of the run date. Each gold table is replaced in one commit with what was
- * knowable on the run date, so the same run date always gives the same tables.
+ * knowable on the run date, so the same run date always gives the same tables; a table whose
+ * inputs and run date have not changed since it was written is left alone.
  */
 public final class PanelStage {
   public static final String NAME = "panel";
@@ -23,28 +25,37 @@ public final class PanelStage {
   public static StageReport run(RunContext run) {
     Lake lake = run.lake();
     StageReport report = new StageReport(NAME);
-    Dataset<Row> usage = lake.read(SilverTables.USAGE_EVENTS, RefineStage.NAME);
-    Dataset<Row> funding = lake.read(SilverTables.FUNDING_ROUNDS, RefineStage.NAME);
-    Dataset<Row> accelerators = lake.read(SilverTables.ACCELERATORS, RefineStage.NAME);
+    String asOf = "runDate=" + run.runDate();
+    String segments = "segments=" + String.join(",", run.settings().segments());
 
-    Dataset<Row> demand = Demand.demandMonthly(usage, run.runDate(), run.settings().segments());
-    write(lake, report, GoldTables.DEMAND_MONTHLY, demand);
-    write(lake, report, GoldTables.CAPITAL_QUARTERLY, Capital.capitalQuarterly(funding,
-        lake.read(SilverTables.VALUATIONS, RefineStage.NAME), run.runDate()));
-    Dataset<Row> supply = Supply.supplyQuarterly(
-        lake.read(SilverTables.CHIP_SUPPLY, RefineStage.NAME), accelerators, run.runDate());
-    write(lake, report, GoldTables.SUPPLY_QUARTERLY, supply);
-
-    Dataset<Row> demandWritten = lake.read(GoldTables.DEMAND_MONTHLY, NAME);
-    Dataset<Row> months = demandWritten.select("month").distinct();
-    write(lake, report, GoldTables.MARKET_PANEL, MarketPanel.marketPanel(demandWritten,
-        Capital.capitalTrailing12m(months, funding, run.runDate()),
-        Supply.installedCapacity(months, lake.read(GoldTables.SUPPLY_QUARTERLY, NAME)), run.runDate()));
+    write(lake, report, GoldTables.DEMAND_MONTHLY, lake.fingerprint(List.of(SilverTables.USAGE_EVENTS), asOf, segments),
+        () -> Demand.demandMonthly(silver(lake, SilverTables.USAGE_EVENTS), run.runDate(), run.settings().segments()));
+    write(lake, report, GoldTables.CAPITAL_QUARTERLY,
+        lake.fingerprint(List.of(SilverTables.FUNDING_ROUNDS, SilverTables.VALUATIONS), asOf),
+        () -> Capital.capitalQuarterly(silver(lake, SilverTables.FUNDING_ROUNDS),
+            silver(lake, SilverTables.VALUATIONS), run.runDate()));
+    write(lake, report, GoldTables.SUPPLY_QUARTERLY,
+        lake.fingerprint(List.of(SilverTables.CHIP_SUPPLY, SilverTables.ACCELERATORS), asOf),
+        () -> Supply.supplyQuarterly(silver(lake, SilverTables.CHIP_SUPPLY),
+            silver(lake, SilverTables.ACCELERATORS), run.runDate()));
+    write(lake, report, GoldTables.MARKET_PANEL,
+        lake.fingerprint(List.of(GoldTables.DEMAND_MONTHLY, SilverTables.FUNDING_ROUNDS, GoldTables.SUPPLY_QUARTERLY), asOf),
+        () -> {
+          Dataset<Row> demand = lake.read(GoldTables.DEMAND_MONTHLY, NAME);
+          Dataset<Row> months = demand.select("month").distinct();
+          return MarketPanel.marketPanel(demand,
+              Capital.capitalTrailing12m(months, silver(lake, SilverTables.FUNDING_ROUNDS), run.runDate()),
+              Supply.installedCapacity(months, lake.read(GoldTables.SUPPLY_QUARTERLY, NAME)), run.runDate());
+        });
     return report;
   }
 
-  private static void write(Lake lake, StageReport report, TableSpec table, Dataset<Row> rows) {
-    WriteResult written = lake.overwrite(table, rows);
-    report.table(new TableStat(written.table(), 0, 0, written.rowsWritten(), written.version()));
+  private static Dataset<Row> silver(Lake lake, TableSpec table) {
+    return lake.read(table, RefineStage.NAME);
+  }
+
+  private static void write(Lake lake, StageReport report, TableSpec table, String inputs,
+      Supplier<Dataset<Row>> rows) {
+    report.table(TableStat.of(lake.overwrite(table, rows, inputs), 0, 0));
   }
 }

@@ -24,17 +24,25 @@ import io.crossover.lake.StageReport;
 import io.crossover.lake.TableSpec;
 import io.crossover.lake.TableStat;
 import io.crossover.lake.WriteResult;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
  * Bronze to silver. Every silver table is rebuilt from its bronze in one commit, so re-running
- * gives the same table and a crash leaves the previous one. Rows refine cannot use (no FX rate,
- * chip not in the catalogue) replace the stage's earlier rejects in quarantine.
+ * gives the same table and a crash leaves the previous one; a table whose inputs have not changed
+ * since it was written is left alone. Rows refine cannot use (no FX rate, chip not in the
+ * catalogue) replace the stage's earlier rejects in quarantine.
  */
 public final class RefineStage {
   public static final String NAME = "refine";
@@ -54,51 +62,76 @@ public final class RefineStage {
     Lake lake = run.lake();
     StageReport report = new StageReport(NAME);
 
-    Dataset<Row> fx = Dedupe.latestPerKey(bronze(lake, Contracts.FX_RATES), "date", "currency");
-    write(lake, report, SilverTables.FX_RATES, fx, 0);
+    TableSpec fxBronze = BronzeTables.of(Contracts.FX_RATES);
+    write(lake, report, SilverTables.FX_RATES, lake.fingerprint(List.of(fxBronze)),
+        () -> Dedupe.latestPerKey(bronze(lake, Contracts.FX_RATES), "date", "currency"));
 
-    Dataset<Row> accelerators = Dedupe.latestPerKey(
-        bronze(lake, Contracts.ACCELERATORS).withColumn("chip_id", Keys.chipId(col("chip"))), "chip_id");
-    write(lake, report, SilverTables.ACCELERATORS, accelerators, 0);
+    TableSpec acceleratorsBronze = BronzeTables.of(Contracts.ACCELERATORS);
+    write(lake, report, SilverTables.ACCELERATORS, lake.fingerprint(List.of(acceleratorsBronze)),
+        () -> Dedupe.latestPerKey(bronze(lake, Contracts.ACCELERATORS)
+            .withColumn("chip_id", Keys.chipId(col("chip"))), "chip_id"));
 
     Dataset<Row> aliases = lake.readReferenceCsv(run.settings().companyAliases());
-    refineFunding(run, report, aliases, fx);
-    refineValuations(run, report, aliases, fx);
+    String aliasesDigest = "aliases=" + digest(aliases);
+    Dataset<Row> fx = lake.read(SilverTables.FX_RATES, NAME);
+    refineFunding(run, report, aliases, aliasesDigest, fx);
+    refineValuations(run, report, aliases, aliasesDigest, fx);
 
-    Dataset<Row> supply = Dedupe.latestPerKey(Periods.attachPeriodRange(bronze(lake, Contracts.CHIP_SUPPLY))
-        .withColumn("chip_id", Keys.chipId(col("chip"))), "period", "vendor", "chip_id", "metric", "estimate_by");
-    write(lake, report, SilverTables.CHIP_SUPPLY, supply, 0);
+    write(lake, report, SilverTables.CHIP_SUPPLY, lake.fingerprint(List.of(BronzeTables.of(Contracts.CHIP_SUPPLY))),
+        () -> Dedupe.latestPerKey(Periods.attachPeriodRange(bronze(lake, Contracts.CHIP_SUPPLY))
+            .withColumn("chip_id", Keys.chipId(col("chip"))), "period", "vendor", "chip_id", "metric", "estimate_by"));
 
-    Dataset<Row> usage = Usage.toPflopDays(Usage.classifyWorkload(
-            Dedupe.latestPerKey(bronze(lake, Contracts.USAGE_EVENTS), "event_id"),
-            run.settings().fineTuningAs(), run.settings().evaluationAs()),
-        lake.read(SilverTables.ACCELERATORS, NAME));
-    splitRejects(run, report, Contracts.USAGE_EVENTS, SilverTables.USAGE_EVENTS, usage,
-        col("bf16_tflops").isNull(), UNKNOWN_CHIP, "chip",
-        concat(lit("chip '"), col("chip"), lit("' is not in silver/accelerators")));
+    String usageInputs = lake.fingerprint(
+        List.of(BronzeTables.of(Contracts.USAGE_EVENTS), SilverTables.ACCELERATORS),
+        "fineTuning=" + run.settings().fineTuningAs(), "evaluation=" + run.settings().evaluationAs());
+    if (lake.isCurrent(SilverTables.USAGE_EVENTS, usageInputs)) {
+      report.table(TableStat.of(lake.unchanged(SilverTables.USAGE_EVENTS), 0, 0));
+    } else {
+      Dataset<Row> usage = Usage.toPflopDays(Usage.classifyWorkload(
+              Dedupe.latestPerKey(bronze(lake, Contracts.USAGE_EVENTS), "event_id"),
+              run.settings().fineTuningAs(), run.settings().evaluationAs()),
+          lake.read(SilverTables.ACCELERATORS, NAME));
+      splitRejects(run, report, Contracts.USAGE_EVENTS, SilverTables.USAGE_EVENTS, usageInputs, usage,
+          col("bf16_tflops").isNull(), UNKNOWN_CHIP, "chip",
+          concat(lit("chip '"), col("chip"), lit("' is not in silver/accelerators")));
+    }
 
-    write(lake, report, SilverTables.DEMAND_CLAIMS,
-        Dedupe.latestPerKey(bronze(lake, Contracts.DEMAND_CLAIMS), "claim", "period", "who"), 0);
+    write(lake, report, SilverTables.DEMAND_CLAIMS, lake.fingerprint(List.of(BronzeTables.of(Contracts.DEMAND_CLAIMS))),
+        () -> Dedupe.latestPerKey(bronze(lake, Contracts.DEMAND_CLAIMS), "claim", "period", "who"));
     return report;
   }
 
-  private static void refineFunding(RunContext run, StageReport report, Dataset<Row> aliases, Dataset<Row> fx) {
+  private static void refineFunding(RunContext run, StageReport report, Dataset<Row> aliases, String aliasesDigest,
+      Dataset<Row> fx) {
+    Lake lake = run.lake();
+    String inputs = lake.fingerprint(List.of(BronzeTables.of(Contracts.FUNDING_ROUNDS), SilverTables.FX_RATES), aliasesDigest);
+    if (lake.isCurrent(SilverTables.FUNDING_ROUNDS, inputs)) {
+      report.table(TableStat.of(lake.unchanged(SilverTables.FUNDING_ROUNDS), 0, 0));
+      return;
+    }
     Dataset<Row> funding = Money.attachUsdRate(Dedupe.latestPerKey(
-            Companies.attachCompanyIds(bronze(run.lake(), Contracts.FUNDING_ROUNDS), aliases),
+            Companies.attachCompanyIds(bronze(lake, Contracts.FUNDING_ROUNDS), aliases),
             "company_id", "announced_on", "round_type"), fx, "announced_on")
         .withColumn("amount_usd", col("amount").multiply(col("usd_per_unit")))
         .withColumn("post_money_valuation_usd", col("post_money_valuation").multiply(col("usd_per_unit")))
         .withColumn("lead_investors", transform(split(col("lead_investors"), ";"), name -> trim(name)));
-    splitRejects(run, report, Contracts.FUNDING_ROUNDS, SilverTables.FUNDING_ROUNDS, funding,
+    splitRejects(run, report, Contracts.FUNDING_ROUNDS, SilverTables.FUNDING_ROUNDS, inputs, funding,
         col("usd_per_unit").isNull(), NO_FX_RATE, "currency", noRateDetail("announced_on"));
   }
 
-  private static void refineValuations(RunContext run, StageReport report, Dataset<Row> aliases, Dataset<Row> fx) {
+  private static void refineValuations(RunContext run, StageReport report, Dataset<Row> aliases, String aliasesDigest,
+      Dataset<Row> fx) {
+    Lake lake = run.lake();
+    String inputs = lake.fingerprint(List.of(BronzeTables.of(Contracts.VALUATIONS), SilverTables.FX_RATES), aliasesDigest);
+    if (lake.isCurrent(SilverTables.VALUATIONS, inputs)) {
+      report.table(TableStat.of(lake.unchanged(SilverTables.VALUATIONS), 0, 0));
+      return;
+    }
     Dataset<Row> valuations = Money.attachUsdRate(Dedupe.latestPerKey(
-            Companies.attachCompanyIds(bronze(run.lake(), Contracts.VALUATIONS), aliases),
+            Companies.attachCompanyIds(bronze(lake, Contracts.VALUATIONS), aliases),
             "company_id", "as_of", "kind"), fx, "as_of")
         .withColumn("valuation_usd", col("valuation").multiply(col("usd_per_unit")));
-    splitRejects(run, report, Contracts.VALUATIONS, SilverTables.VALUATIONS, valuations,
+    splitRejects(run, report, Contracts.VALUATIONS, SilverTables.VALUATIONS, inputs, valuations,
         col("usd_per_unit").isNull(), NO_FX_RATE, "currency", noRateDetail("as_of"));
   }
 
@@ -109,8 +142,7 @@ public final class RefineStage {
 
   private static void noteUnmatched(StageReport report, Dataset<Row> rows, String dataset) {
     List<String> unmatched = rows.where(col("company_matched").equalTo(false))
-        .select("company").distinct().orderBy("company").as(org.apache.spark.sql.Encoders.STRING())
-        .collectAsList();
+        .select("company").distinct().orderBy("company").as(Encoders.STRING()).collectAsList();
     if (!unmatched.isEmpty()) {
       report.note(dataset + ": " + unmatched.size() + " company names not in the alias table kept a slug id: "
           + String.join(", ", unmatched));
@@ -119,10 +151,10 @@ public final class RefineStage {
 
   /** Writes the rows that pass to silver and the ones that do not to quarantine under {@code rule}. */
   private static void splitRejects(RunContext run, StageReport report, Contract contract, TableSpec silver,
-      Dataset<Row> rows, Column rejected, String rule, String column, Column detail) {
+      String inputs, Dataset<Row> rows, Column rejected, String rule, String column, Column detail) {
     Dataset<Row> checked = rows.withColumn("_rejected", rejected).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      if (java.util.Arrays.asList(checked.columns()).contains("company_matched")) {
+      if (Arrays.asList(checked.columns()).contains("company_matched")) {
         noteUnmatched(report, checked, contract.dataset());
       }
       Dataset<Row> rejects = checked.where(col("_rejected"));
@@ -136,24 +168,35 @@ public final class RefineStage {
                 col(LandingRecords.SOURCE_FILE).as("source_file"), col(LandingRecords.LINE).as("line"),
                 raw.as("raw_record"), lit(run.runId()).as("run_id"), current_timestamp().as("quarantined_at")),
             "stage = 'refine'");
-        report.table(new TableStat(written.table(), 0, 0, written.rowsWritten(), written.version()));
+        report.table(TableStat.of(written, 0, 0));
       }
-      long total = write(run.lake(), report, silver, checked.where(col("_rejected").equalTo(false)), rejectedCount);
-      report.rule(new RuleOutcome(NAME, contract.dataset(), rule, total, rejectedCount));
+      WriteResult written = run.lake().overwrite(silver, () -> checked.where(col("_rejected").equalTo(false)), inputs);
+      report.table(TableStat.of(written, written.rowsWritten() + rejectedCount, rejectedCount));
+      report.rule(new RuleOutcome(NAME, contract.dataset(), rule, written.rowsWritten(), rejectedCount));
     } finally {
       checked.unpersist();
     }
   }
 
-  private static long write(Lake lake, StageReport report, TableSpec table, Dataset<Row> rows, long rejected) {
-    WriteResult written = lake.overwrite(table, rows);
-    report.table(new TableStat(written.table(), written.rowsWritten() + rejected, rejected,
-        written.rowsWritten(), written.version()));
-    return written.rowsWritten();
+  private static void write(Lake lake, StageReport report, TableSpec table, String inputs,
+      Supplier<Dataset<Row>> rows) {
+    WriteResult written = lake.overwrite(table, rows, inputs);
+    report.table(TableStat.of(written, written.rowsWritten(), 0));
   }
 
   private static Dataset<Row> bronze(Lake lake, Contract contract) {
     TableSpec table = BronzeTables.of(contract);
     return lake.exists(table) ? lake.read(table, IngestStage.NAME) : lake.readOrEmpty(table);
+  }
+
+  private static String digest(Dataset<Row> rows) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      rows.collectAsList().stream().map(Row::toString).sorted()
+          .forEach(row -> sha.update((row + "\n").getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 }
