@@ -53,17 +53,36 @@ final class LandingReader {
     FlatMapFunction<Iterator<String>, Row> parse = paths -> {
       Configuration conf = new Configuration(false);
       hadoopConf.forEach(conf::set);
-      List<Row> out = new ArrayList<>();
-      while (paths.hasNext()) {
-        String[] task = paths.next().split("\t", 2);
-        out.addAll(TextFileParser.parse(contract, task[1], task[0], conf));
-      }
-      return out.iterator();
+      return flatten(paths, task -> {
+        String[] formatAndPath = task.split("\t", 2);
+        return TextFileParser.parse(contract, formatAndPath[1], formatAndPath[0], conf);
+      });
     };
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(tasks, partitions)
         .mapPartitions(parse);
     return spark.createDataFrame(rows, LandingRecords.schema(contract));
+  }
+
+  /** The rows of each task's iterator in turn, opening the next file only when the last is done. */
+  private static Iterator<Row> flatten(Iterator<String> tasks, java.util.function.Function<String, Iterator<Row>> open) {
+    return new Iterator<>() {
+      private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && tasks.hasNext()) {
+          current = open.apply(tasks.next());
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        hasNext();
+        return current.next();
+      }
+    };
   }
 
   private static Dataset<Row> readParquet(SparkSession spark, Contract contract, LandingFile file) {

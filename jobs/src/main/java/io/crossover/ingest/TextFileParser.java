@@ -3,6 +3,7 @@ package io.crossover.ingest;
 import static io.crossover.ingest.LandingRecords.MALFORMED_RECORD;
 import static io.crossover.ingest.LandingRecords.UNREADABLE_FILE;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.univocity.parsers.csv.CsvParser;
@@ -10,128 +11,161 @@ import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Reads one CSV or JSON-lines landing file into {@link LandingRecords} rows, inside an executor.
- * Every record comes out, readable or not, with the line it starts on; a file that cannot be read
- * at all comes out as one row naming why.
+ * Streams one CSV or JSON-lines landing file as {@link LandingRecords} rows, inside an executor,
+ * holding one record at a time. Every record comes out, readable or not, with the line it starts
+ * on; a file that cannot be read at all comes out as one row naming why, and a read that fails
+ * part way ends with such a row after the records read so far.
  */
-final class TextFileParser {
+final class TextFileParser implements Iterator<Row> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Contract contract;
   private final String file;
-  private final List<Row> rows = new ArrayList<>();
+  private final boolean json;
+  private final Configuration conf;
+  private BufferedReader reader;
+  private CsvRecordSplitter splitter;
+  private CsvParser fields;
+  private String[] header;
+  private Map<String, Integer> index;
+  private long jsonLine;
+  private Row next;
+  private boolean done;
 
-  private TextFileParser(Contract contract, String file) {
+  private TextFileParser(Contract contract, String file, String format, Configuration conf) {
     this.contract = contract;
     this.file = file;
+    this.json = format.equals("json");
+    this.conf = conf;
   }
 
-  static List<Row> parse(Contract contract, String file, String format, Configuration conf) {
-    TextFileParser parser = new TextFileParser(contract, file);
-    Path path = new Path(file);
-    try (Reader reader = new BufferedReader(new InputStreamReader(
-        path.getFileSystem(conf).open(path), StandardCharsets.UTF_8), 1 << 16)) {
-      if (format.equals("json")) {
-        parser.parseJsonLines((BufferedReader) reader);
-      } else {
-        parser.parseCsv(reader);
+  static Iterator<Row> parse(Contract contract, String file, String format, Configuration conf) {
+    return new TextFileParser(contract, file, format, conf);
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null && !done) {
+      next = advance();
+    }
+    return next != null;
+  }
+
+  @Override
+  public Row next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException(file);
+    }
+    Row row = next;
+    next = null;
+    return row;
+  }
+
+  private Row advance() {
+    try {
+      if (reader == null) {
+        Path path = new Path(file);
+        reader = new BufferedReader(new InputStreamReader(path.getFileSystem(conf).open(path), StandardCharsets.UTF_8), 1 << 16);
+        if (!json) {
+          Row problem = readHeader();
+          if (problem != null) {
+            return finish(problem);
+          }
+        }
       }
+      Row row = json ? nextJsonRecord() : nextCsvRecord();
+      return row == null ? finish(null) : row;
     } catch (IOException | RuntimeException e) {
-      parser.rows.clear();
-      parser.add(new String[0], 0, null, UNREADABLE_FILE, "the file could not be read: " + e);
+      String where = reader == null ? "the file could not be opened: " : "reading stopped: ";
+      return finish(row(new String[0], 0, null, UNREADABLE_FILE, where + e));
     }
-    return parser.rows;
   }
 
-  private void parseCsv(Reader reader) throws IOException {
-    CsvRecordSplitter splitter = new CsvRecordSplitter(reader);
-    CsvParser fields = new CsvParser(csvSettings());
-    CsvRecordSplitter.Record header = splitter.next();
-    if (header == null) {
-      add(new String[0], 1, null, UNREADABLE_FILE, "the file is empty: expected a header row");
-      return;
+  private Row readHeader() throws IOException {
+    splitter = new CsvRecordSplitter(reader);
+    fields = new CsvParser(csvSettings());
+    CsvRecordSplitter.Record first = splitter.next();
+    if (first == null) {
+      return row(new String[0], 1, null, UNREADABLE_FILE, "the file is empty: expected a header row");
     }
-    String[] names = fields.parseLine(header.text());
-    Map<String, Integer> index = indexColumns(names == null ? new String[0] : names);
-    List<String> missing =
-        contract.requiredColumns().stream().filter(c -> !index.containsKey(c)).toList();
-    if (!missing.isEmpty()) {
-      add(new String[0], header.line(), header.text(), UNREADABLE_FILE,
-          "the header lacks required columns " + missing + "; it has " + index.keySet()
-              + " (is the delimiter a comma?)");
-      return;
-    }
-    CsvRecordSplitter.Record record;
-    while ((record = splitter.next()) != null) {
-      String[] values = fields.parseLine(record.text());
-      int found = values == null ? 0 : values.length;
-      if (found != names.length) {
-        add(project(values, index), record.line(), record.text(), MALFORMED_RECORD,
-            "expected " + names.length + " fields as in the header, found " + found);
-      } else {
-        add(project(values, index), record.line(), record.text(), null, null);
+    String[] names = fields.parseLine(first.text());
+    header = names == null ? new String[0] : names;
+    index = new HashMap<>();
+    for (int i = 0; i < header.length; i++) {
+      if (header[i] != null) {
+        index.putIfAbsent(header[i].trim().toLowerCase(Locale.ROOT), i);
       }
     }
+    List<String> missing = contract.requiredColumns().stream().filter(c -> !index.containsKey(c)).toList();
+    if (missing.isEmpty()) {
+      return null;
+    }
+    return row(new String[0], first.line(), first.text(), UNREADABLE_FILE,
+        "the header lacks required columns " + missing + "; it has " + index.keySet() + " (is the delimiter a comma?)");
   }
 
-  private void parseJsonLines(BufferedReader reader) throws IOException {
+  private Row nextCsvRecord() throws IOException {
+    CsvRecordSplitter.Record record = splitter.next();
+    if (record == null) {
+      return null;
+    }
+    String[] values = fields.parseLine(record.text());
+    int found = values == null ? 0 : values.length;
+    if (found != header.length) {
+      return row(project(values), record.line(), record.text(), MALFORMED_RECORD,
+          "expected " + header.length + " fields as in the header, found " + found);
+    }
+    return row(project(values), record.line(), record.text(), null, null);
+  }
+
+  private Row nextJsonRecord() throws IOException {
     String line;
-    long number = 0;
     while ((line = reader.readLine()) != null) {
-      number++;
-      if (number == 1 && line.startsWith("\uFEFF")) {
+      jsonLine++;
+      if (jsonLine == 1 && line.startsWith("\uFEFF")) {
         line = line.substring(1);
       }
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode node;
-      try {
-        node = JSON.readTree(line);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
-        add(new String[contract.fields().size()], number, line, MALFORMED_RECORD,
-            "not a JSON object: " + notJson.getOriginalMessage());
-        continue;
-      }
-      if (node == null || !node.isObject()) {
-        add(new String[contract.fields().size()], number, line, MALFORMED_RECORD, "not a JSON object");
-        continue;
-      }
-      String[] values = new String[contract.fields().size()];
-      for (int i = 0; i < values.length; i++) {
-        JsonNode value = node.get(contract.fields().get(i).name());
-        values[i] = value == null || value.isNull() ? null
-            : value.isValueNode() ? blankToNull(value.asText()) : value.toString();
-      }
-      add(values, number, line, null, null);
-    }
-  }
-
-  private Map<String, Integer> indexColumns(String[] names) {
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      if (names[i] != null) {
-        index.putIfAbsent(names[i].trim().toLowerCase(Locale.ROOT), i);
+      if (!line.isBlank()) {
+        return jsonRecord(line);
       }
     }
-    return index;
+    return null;
   }
 
-  private String[] project(String[] values, Map<String, Integer> index) {
+  private Row jsonRecord(String line) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException notJson) {
+      return row(new String[0], jsonLine, line, MALFORMED_RECORD, "not a JSON object: " + notJson.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      return row(new String[0], jsonLine, line, MALFORMED_RECORD, "not a JSON object");
+    }
+    String[] values = new String[contract.fields().size()];
+    for (int i = 0; i < values.length; i++) {
+      JsonNode value = node.get(contract.fields().get(i).name());
+      values[i] = value == null || value.isNull() ? null
+          : value.isValueNode() ? blankToNull(value.asText()) : value.toString();
+    }
+    return row(values, jsonLine, line, null, null);
+  }
+
+  private String[] project(String[] values) {
     String[] projected = new String[contract.fields().size()];
     for (int i = 0; i < projected.length; i++) {
       Integer at = index.get(contract.fields().get(i).name());
@@ -142,7 +176,20 @@ final class TextFileParser {
     return projected;
   }
 
-  private void add(String[] values, long line, String raw, String rule, String error) {
+  /** Closes the file; {@code last} is the final row to emit (or null for none). */
+  private Row finish(Row last) {
+    done = true;
+    if (reader != null) {
+      try {
+        reader.close();
+      } catch (IOException ignored) {
+        // Every record was already read; a failed close loses nothing.
+      }
+    }
+    return last;
+  }
+
+  private Row row(String[] values, long line, String raw, String rule, String error) {
     Object[] row = Arrays.copyOf(values, contract.fields().size() + 5, Object[].class);
     int at = contract.fields().size();
     row[at] = file;
@@ -150,7 +197,7 @@ final class TextFileParser {
     row[at + 2] = raw;
     row[at + 3] = rule;
     row[at + 4] = error;
-    rows.add(RowFactory.create(row));
+    return RowFactory.create(row);
   }
 
   private static String blankToNull(String value) {

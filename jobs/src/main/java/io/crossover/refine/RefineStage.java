@@ -32,6 +32,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -103,36 +104,34 @@ public final class RefineStage {
 
   private static void refineFunding(RunContext run, StageReport report, Dataset<Row> aliases, String aliasesDigest,
       Dataset<Row> fx) {
-    Lake lake = run.lake();
-    String inputs = lake.fingerprint(List.of(BronzeTables.of(Contracts.FUNDING_ROUNDS), SilverTables.FX_RATES), aliasesDigest);
-    if (lake.isCurrent(SilverTables.FUNDING_ROUNDS, inputs)) {
-      report.table(TableStat.of(lake.unchanged(SilverTables.FUNDING_ROUNDS), 0, 0));
-      return;
-    }
-    Dataset<Row> funding = Money.attachUsdRate(Dedupe.latestPerKey(
-            Companies.attachCompanyIds(bronze(lake, Contracts.FUNDING_ROUNDS), aliases),
-            "company_id", "announced_on", "round_type"), fx, "announced_on")
-        .withColumn("amount_usd", col("amount").multiply(col("usd_per_unit")))
-        .withColumn("post_money_valuation_usd", col("post_money_valuation").multiply(col("usd_per_unit")))
-        .withColumn("lead_investors", transform(split(col("lead_investors"), ";"), name -> trim(name)));
-    splitRejects(run, report, Contracts.FUNDING_ROUNDS, SilverTables.FUNDING_ROUNDS, inputs, funding,
-        col("usd_per_unit").isNull(), NO_FX_RATE, "currency", noRateDetail("announced_on"));
+    refineCompanyFacts(run, report, Contracts.FUNDING_ROUNDS, SilverTables.FUNDING_ROUNDS, "announced_on",
+        aliases, aliasesDigest, fx, rows -> rows
+            .withColumn("amount_usd", col("amount").multiply(col("usd_per_unit")))
+            .withColumn("post_money_valuation_usd", col("post_money_valuation").multiply(col("usd_per_unit")))
+            .withColumn("lead_investors", transform(split(col("lead_investors"), ";"), name -> trim(name))));
   }
 
   private static void refineValuations(RunContext run, StageReport report, Dataset<Row> aliases, String aliasesDigest,
       Dataset<Row> fx) {
+    refineCompanyFacts(run, report, Contracts.VALUATIONS, SilverTables.VALUATIONS, "as_of",
+        aliases, aliasesDigest, fx, rows -> rows.withColumn("valuation_usd", col("valuation").multiply(col("usd_per_unit"))));
+  }
+
+  /** Company ids, one row per natural key, the USD rate on the row's date, then {@code inUsd}. */
+  private static void refineCompanyFacts(RunContext run, StageReport report, Contract contract, TableSpec silver,
+      String dateColumn, Dataset<Row> aliases, String aliasesDigest, Dataset<Row> fx,
+      UnaryOperator<Dataset<Row>> inUsd) {
     Lake lake = run.lake();
-    String inputs = lake.fingerprint(List.of(BronzeTables.of(Contracts.VALUATIONS), SilverTables.FX_RATES), aliasesDigest);
-    if (lake.isCurrent(SilverTables.VALUATIONS, inputs)) {
-      report.table(TableStat.of(lake.unchanged(SilverTables.VALUATIONS), 0, 0));
+    String inputs = lake.fingerprint(List.of(BronzeTables.of(contract), SilverTables.FX_RATES), aliasesDigest);
+    if (lake.isCurrent(silver, inputs)) {
+      report.table(TableStat.of(lake.unchanged(silver), 0, 0));
       return;
     }
-    Dataset<Row> valuations = Money.attachUsdRate(Dedupe.latestPerKey(
-            Companies.attachCompanyIds(bronze(lake, Contracts.VALUATIONS), aliases),
-            "company_id", "as_of", "kind"), fx, "as_of")
-        .withColumn("valuation_usd", col("valuation").multiply(col("usd_per_unit")));
-    splitRejects(run, report, Contracts.VALUATIONS, SilverTables.VALUATIONS, inputs, valuations,
-        col("usd_per_unit").isNull(), NO_FX_RATE, "currency", noRateDetail("as_of"));
+    Dataset<Row> rows = inUsd.apply(Money.attachUsdRate(Dedupe.latestPerKey(
+            Companies.attachCompanyIds(bronze(lake, contract), aliases),
+            contract.naturalKey().toArray(String[]::new)), fx, dateColumn));
+    splitRejects(run, report, contract, silver, inputs, rows,
+        col("usd_per_unit").isNull(), NO_FX_RATE, "currency", noRateDetail(dateColumn));
   }
 
   private static Column noRateDetail(String dateColumn) {
