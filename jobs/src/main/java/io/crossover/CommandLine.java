@@ -14,17 +14,18 @@ import java.util.Optional;
 public record CommandLine(String command, LocalDate runDate, String sql, String out, long scale, long seed,
     int limit) {
 
-  public static final List<String> STAGE_COMMANDS = List.of("run", "ingest", "refine", "panel");
-  public static final List<String> COMMANDS = List.of("run", "ingest", "refine", "panel", "generate", "sql", "help");
+  public static final List<String> COMMANDS =
+      List.of("run", "ingest", "refine", "panel", "forecast", "generate", "sql", "help");
 
   public static final String USAGE = String.join("\n",
       "usage: bin/crossover COMMAND [options] [--conf k=v]... [--properties-file F]",
       "",
       "commands:",
-      "  run        the daily pipeline: ingest, refine, panel",
+      "  run        the daily pipeline: ingest, refine, panel, forecast",
       "  ingest     landing files -> bronze (rejected rows -> quarantine)",
       "  refine     bronze -> silver (company ids, USD, PFLOP-days)",
       "  panel      silver -> gold (demand_monthly, capital/supply_quarterly, market_panel)",
+      "  forecast   gold/market_panel -> gold/crossover_estimate and gold/crossover_forecast",
       "  generate   synthetic usage_events: --out DIR [--scale EVENTS] [--seed S]",
       "  sql        query the lake by table name: sql \"SELECT * FROM market_panel\" [--limit N]",
       "",

@@ -6,6 +6,9 @@ import io.crossover.config.Settings;
 import io.crossover.errors.CrossoverException;
 import io.crossover.errors.Errors;
 import io.crossover.errors.ExitCode;
+import io.crossover.forecast.ForecastStage;
+import io.crossover.forecast.ForecastTables;
+import io.crossover.forecast.LogisticShareModel;
 import io.crossover.generate.UsageGenerator;
 import io.crossover.generate.UsageModel;
 import io.crossover.ingest.IngestStage;
@@ -115,6 +118,7 @@ public final class Main {
     stages.put(IngestStage.NAME, IngestStage::run);
     stages.put(RefineStage.NAME, RefineStage::run);
     stages.put(PanelStage.NAME, PanelStage::run);
+    stages.put(ForecastStage.NAME, ForecastStage::run);
     List<StageReport> reports = new ArrayList<>();
     try {
       for (Map.Entry<String, Function<RunContext, StageReport>> stage : stages.entrySet()) {
@@ -127,6 +131,16 @@ public final class Main {
     }
     if (run.lake().exists(GoldTables.MARKET_PANEL)) {
       Summary.printLatestShares(out, latestShares(run.lake()));
+    }
+    if (run.lake().exists(ForecastTables.CROSSOVER_ESTIMATE)) {
+      Summary.printEstimates(out, run.runDate(), run.settings().horizonMonths(), run.lake()
+          .read(ForecastTables.CROSSOVER_ESTIMATE, ForecastStage.NAME)
+          .where(col("as_of").equalTo(java.sql.Date.valueOf(run.runDate())))
+          .where(col("model").equalTo(LogisticShareModel.NAME))
+          .orderBy(col("segment").notEqual("all"), col("segment"))
+          .select("segment", "status", "crossover_month_p10", "crossover_month_p50", "crossover_month_p90",
+              "probability_within_horizon")
+          .collectAsList());
     }
   }
 
@@ -192,8 +206,9 @@ public final class Main {
     YearMonth to = YearMonth.from(cli.runDate()).minusMonths(1);
     UsageModel model = UsageModel.calibrated(YearMonth.of(2019, 1), to);
     List<Path> files = UsageGenerator.generate(Path.of(cli.out()), model, cli.scale(), cli.seed());
-    out.printf("generated about %d usage events (%s to %s, seed %d) in %d files under %s%n",
-        cli.scale(), model.from(), model.to(), cli.seed(), files.size(), Path.of(cli.out()).resolve("usage_events"));
+    Path truth = UsageGenerator.writeTruth(Path.of(cli.out()), model, cli.scale(), cli.seed());
+    out.printf("generated about %d usage events (%s to %s, seed %d) in %d files under %s; truth in %s%n",
+        cli.scale(), model.from(), model.to(), cli.seed(), files.size(), Path.of(cli.out()).resolve("usage_events"), truth);
   }
 
   private static int fail(PrintStream out, CrossoverException e) {

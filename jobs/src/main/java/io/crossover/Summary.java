@@ -12,15 +12,15 @@ final class Summary {
 
   static void printStages(PrintStream out, CommandLine cli, String runId, List<StageReport> reports) {
     out.printf("crossover %s  run_date=%s  run_id=%s%n", cli.command(), cli.runDate(), runId);
-    out.printf("  %-7s %-32s %10s %12s %10s %8s%n", "stage", "table", "rows in", "quarantined", "written", "version");
+    out.printf("  %-8s %-32s %10s %12s %10s %9s%n", "stage", "table", "rows in", "quarantined", "written", "version");
     for (StageReport report : reports) {
       for (TableStat table : report.tables()) {
-        out.printf("  %-7s %-32s %10d %12d %10d %9s%n", report.stage(), table.table(), table.rowsRead(),
+        out.printf("  %-8s %-32s %10d %12d %10d %9s%n", report.stage(), table.table(), table.rowsRead(),
             table.rowsQuarantined(), table.rowsWritten(),
             table.unchanged() ? "unchanged" : table.version() < 0 ? "-" : String.valueOf(table.version()));
       }
       for (String note : report.notes()) {
-        out.printf("  %-7s note: %s%n", report.stage(), note);
+        out.printf("  %-8s note: %s%n", report.stage(), note);
       }
     }
   }
@@ -35,6 +35,28 @@ final class Summary {
       out.printf("  %-24s %s  %6.3f  (inference %.1f / training %.1f PFLOP-days)%n",
           row.getString(0), row.get(1), row.getDouble(2), row.getDouble(3), row.getDouble(4));
     }
+  }
+
+  static void printEstimates(PrintStream out, java.time.LocalDate asOf, int horizonMonths, List<Row> estimates) {
+    if (estimates.isEmpty()) {
+      return;
+    }
+    out.printf("Crossover (inference share of PFLOP-days reaches 0.5), as of %s, model logistic_share:%n", asOf);
+    for (Row row : estimates) {
+      String status = row.getString(1);
+      String when = switch (status) {
+        case "crossed" -> "crossed in " + month(row.get(3));
+        case "projected", "beyond_horizon" -> "p50 " + month(row.get(3)) + "  (p10 " + month(row.get(2))
+            + " – p90 " + month(row.get(4)) + ")";
+        default -> "too little history to fit";
+      };
+      String probability = row.isNullAt(5) ? "" : String.format("  P(within %d months) = %.2f", horizonMonths, row.getDouble(5));
+      out.printf("  %-24s %-15s %s%s%n", row.getString(0), status, when, probability);
+    }
+  }
+
+  private static String month(Object date) {
+    return date == null ? "beyond horizon" : date.toString().substring(0, 7);
   }
 
   static void printRows(PrintStream out, String[] columns, List<Row> rows) {

@@ -6,6 +6,7 @@ import io.crossover.ingest.BronzeTables;
 import io.crossover.ingest.Contract;
 import io.crossover.ingest.Contracts;
 import io.crossover.ingest.Field;
+import io.crossover.forecast.ForecastTables;
 import io.crossover.ingest.Validation;
 import io.crossover.lake.ColumnSpec;
 import io.crossover.lake.OpsTables;
@@ -68,6 +69,8 @@ class DocsTest {
         + "them. Query them by name with `bin/crossover sql`: gold tables by their bare name (`market_panel`),\n"
         + "all tables as `<layer>_<name>` (`silver_usage_events`, `quarantine_fx_rates`, `ops_pipeline_runs`).\n\n");
     section(doc, "Gold", "Rebuilt by `panel` as of the run date; what BI tools and the forecast read.", GoldTables.ALL);
+    section(doc, "Forecast", "Written by `forecast`: one set of rows per run date (`as_of`), replaced when that"
+        + " run date is forecast again; earlier run dates stay. See docs/forecast.md.", ForecastTables.ALL);
     section(doc, "Silver", "Rebuilt by `refine` from bronze: typed, deduplicated on natural keys.", SilverTables.ALL);
     List<TableSpec> bronze = Contracts.ALL.stream().map(BronzeTables::of).toList();
     section(doc, "Bronze", "Written by `ingest`: the landing rows that passed the contract, one table per landing"

@@ -35,10 +35,13 @@ public final class Settings {
   public static final Setting<Integer> BOOTSTRAP =
       new Setting<>(PREFIX + "forecast.bootstrap", "500", "a whole number from 1 to 100000",
           "Bootstrap replicates per segment.", range(1, 100_000));
+  public static final Setting<Integer> BLOCK_MONTHS =
+      new Setting<>(PREFIX + "forecast.blockMonths", "6", "a whole number from 1 to 60",
+          "Block length (months) of the moving-block bootstrap of residuals.", range(1, 60));
   public static final Setting<List<String>> SEGMENTS =
       new Setting<>(PREFIX + "forecast.segments", "region",
           "a comma-separated list of " + SEGMENT_COLUMNS + ", or none",
-          "Usage columns that define segments; segment 'all' is always built.",
+          "Usage columns that define segments; segment 'all' is always built (summed from the first column's segments).",
           Settings::segmentColumns);
   public static final Setting<Double> MAX_REJECT_RATIO =
       new Setting<>(PREFIX + "quality.maxRejectRatio", "0.05", "a number from 0 to 1",
@@ -51,7 +54,7 @@ public final class Settings {
           "Which side evaluation usage counts on.", Settings::workloadClass);
 
   public static final List<Setting<?>> ALL =
-      List.of(LANDING, LAKE, COMPANY_ALIASES, HORIZON_MONTHS, BOOTSTRAP, SEGMENTS,
+      List.of(LANDING, LAKE, COMPANY_ALIASES, HORIZON_MONTHS, BOOTSTRAP, BLOCK_MONTHS, SEGMENTS,
           MAX_REJECT_RATIO, FINE_TUNING_AS, EVALUATION_AS);
 
   private final String landing;
@@ -59,6 +62,7 @@ public final class Settings {
   private final String companyAliases;
   private final int horizonMonths;
   private final int bootstrap;
+  private final int blockMonths;
   private final List<String> segments;
   private final double maxRejectRatio;
   private final String fineTuningAs;
@@ -71,6 +75,7 @@ public final class Settings {
     companyAliases = COMPANY_ALIASES.read(conf.get(COMPANY_ALIASES.key()));
     horizonMonths = HORIZON_MONTHS.read(conf.get(HORIZON_MONTHS.key()));
     bootstrap = BOOTSTRAP.read(conf.get(BOOTSTRAP.key()));
+    blockMonths = BLOCK_MONTHS.read(conf.get(BLOCK_MONTHS.key()));
     segments = SEGMENTS.read(conf.get(SEGMENTS.key()));
     maxRejectRatio = MAX_REJECT_RATIO.read(conf.get(MAX_REJECT_RATIO.key()));
     fineTuningAs = FINE_TUNING_AS.read(conf.get(FINE_TUNING_AS.key()));
@@ -100,6 +105,7 @@ public final class Settings {
   public String companyAliases() { return companyAliases; }
   public int horizonMonths() { return horizonMonths; }
   public int bootstrap() { return bootstrap; }
+  public int blockMonths() { return blockMonths; }
   public List<String> segments() { return segments; }
   public double maxRejectRatio() { return maxRejectRatio; }
   public String fineTuningAs() { return fineTuningAs; }

@@ -46,6 +46,35 @@ public final class UsageGenerator {
 
   private UsageGenerator() {}
 
+  /**
+   * Writes {@code truth.json} beside the landing folders: the model and the true crossover month of
+   * each region and of the market (segment names as the pipeline writes them).
+   */
+  public static Path writeTruth(Path out, UsageModel model, long events, long seed) {
+    Map<String, Object> truth = new LinkedHashMap<>();
+    truth.put("events", events);
+    truth.put("seed", seed);
+    truth.put("from", model.from().toString());
+    truth.put("to", model.to().toString());
+    truth.put("monthly_growth", model.monthlyGrowth());
+    truth.put("logit_slope_per_month", model.slopePerMonth());
+    Map<String, String> crossovers = new LinkedHashMap<>();
+    YearMonth market = model.marketCrossover(model.to().plusYears(20));
+    crossovers.put("all", market == null ? null : market.toString());
+    for (UsageModel.Region region : model.regions()) {
+      crossovers.put("region=" + region.name(), region.crossover().toString());
+    }
+    truth.put("crossover_month", crossovers);
+    Path file = out.resolve("truth.json");
+    try {
+      Files.createDirectories(out);
+      new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), truth);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
   /** Writes about {@code events} events under {@code out/usage_events/}; returns files written. */
   public static List<Path> generate(Path out, UsageModel model, long events, long seed) {
     SplittableRandom random = new SplittableRandom(seed);

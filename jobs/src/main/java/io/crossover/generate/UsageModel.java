@@ -29,6 +29,25 @@ public record UsageModel(YearMonth from, YearMonth to, double monthlyGrowth, dou
     return 1.0 / (1.0 + Math.exp(-slopePerMonth * monthsFromCrossover));
   }
 
+  /** The true market share: regions' shares weighted by their share of compute. */
+  public double marketShare(YearMonth month) {
+    double share = 0;
+    for (Region region : regions) {
+      share += region.weight() * inferenceShare(region, month);
+    }
+    return share;
+  }
+
+  /** The first month the market share reaches one half, searching up to {@code limit}. */
+  public YearMonth marketCrossover(YearMonth limit) {
+    for (YearMonth month = from; !month.isAfter(limit); month = month.plusMonths(1)) {
+      if (marketShare(month) >= 0.5) {
+        return month;
+      }
+    }
+    return null;
+  }
+
   public int months() {
     return (int) from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1;
   }

@@ -127,12 +127,16 @@ public final class Lake {
 
   /** Replaces only the rows matching {@code predicate} (SQL), atomically; re-running is harmless. */
   public WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate) {
-    if (!exists(table)) {
-      table.conform(rows).write().format("delta").mode("overwrite").save(path(table));
-      return lastCommit(table);
+    return replaceWhere(table, rows, predicate, "");
+  }
+
+  /** As {@link #replaceWhere(TableSpec, Dataset, String)}, recording {@code inputs} (see {@link #fingerprint}). */
+  public WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate, String inputs) {
+    var writer = table.conform(rows).write().format("delta").mode("overwrite").option("userMetadata", inputs);
+    if (exists(table)) {
+      writer = writer.option("replaceWhere", predicate);
     }
-    table.conform(rows).write().format("delta").mode("overwrite")
-        .option("replaceWhere", predicate).save(path(table));
+    writer.save(path(table));
     return lastCommit(table);
   }
 

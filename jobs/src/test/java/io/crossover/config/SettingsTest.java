@@ -75,7 +75,7 @@ class SettingsTest {
   void everySettingIsListed() {
     assertThat(Settings.ALL).extracting(Setting::key).doesNotHaveDuplicates()
         .allMatch(key -> key.startsWith(Settings.PREFIX));
-    assertThat(List.copyOf(Settings.ALL)).hasSize(9);
+    assertThat(List.copyOf(Settings.ALL)).hasSize(10);
   }
 
   private static void assertUsageError(String key, String value, String message) {

@@ -1,0 +1,55 @@
+package io.crossover.forecast;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A model's fitted curves and its bootstrap replicates, for one segment or summed over several. */
+public record CurveSet(String model, Curves fitted, List<Curves> replicates) implements Serializable {
+
+  /** Bootstraps {@code model} with moving blocks, seeded from the run date and the segment. */
+  public static CurveSet bootstrap(Model model, ForecastConfig config, String segment) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(
+        BlockBootstrap.seed(config.runDate(), segment + "|" + model.name()));
+    List<Curves> replicates = new ArrayList<>(config.replicates());
+    for (int r = 0; r < config.replicates(); r++) {
+      replicates.add(model.replicate(BlockBootstrap.indices(model.observations(), config.blockMonths(), random)));
+    }
+    return new CurveSet(model.name(), model.fitted(), replicates);
+  }
+
+  /** The market as the sum of its segments, replicate by replicate. */
+  public static CurveSet sum(String model, List<CurveSet> parts) {
+    List<Curves> fitted = parts.stream().map(CurveSet::fitted).toList();
+    int replicates = parts.stream().mapToInt(p -> p.replicates().size()).min().orElse(0);
+    List<Curves> summed = new ArrayList<>(replicates);
+    for (int r = 0; r < replicates; r++) {
+      int at = r;
+      summed.add(new Summed(parts.stream().map(p -> p.replicates().get(at)).toList()));
+    }
+    return new CurveSet(model, new Summed(fitted), summed);
+  }
+
+  /** Inference and training added up over segments; the share is that of the sums. */
+  record Summed(List<Curves> parts) implements Curves {
+    @Override
+    public double share(double t) {
+      double inference = 0;
+      double total = 0;
+      for (Curves part : parts) {
+        inference += part.inference(t);
+        total += part.total(t);
+      }
+      return total == 0 ? 0 : inference / total;
+    }
+
+    @Override
+    public double total(double t) {
+      double total = 0;
+      for (Curves part : parts) {
+        total += part.total(t);
+      }
+      return total;
+    }
+  }
+}

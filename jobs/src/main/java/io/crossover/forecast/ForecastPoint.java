@@ -1,0 +1,8 @@
+package io.crossover.forecast;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+
+/** One row of gold/crossover_forecast: an observed month, or a forecast month with its band. */
+public record ForecastPoint(String segment, LocalDate month, boolean isHistory, double inferenceShare,
+    Double shareP10, Double shareP90, double trainingPflopDays, double inferencePflopDays) implements Serializable {}

@@ -1,0 +1,130 @@
+package io.crossover.forecast;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.crossover.lake.Lake;
+import io.crossover.lake.RunContext;
+import io.crossover.lake.StageReport;
+import io.crossover.lake.TableStat;
+import io.crossover.lake.WriteResult;
+import io.crossover.panel.Demand;
+import io.crossover.panel.GoldTables;
+import io.crossover.panel.PanelStage;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * gold/market_panel to the crossover tables. Each segment is fitted and bootstrapped inside one
+ * task (one Spark stage for all segments, no job per segment); the market is then summed
+ * bottom-up from the segments of the first segment column, replicate by replicate.
+ */
+public final class ForecastStage {
+  public static final String NAME = "forecast";
+  public static final int MIN_OBSERVATIONS = 12;
+
+  private ForecastStage() {}
+
+  /** The last complete month on the run date: t = 0 of every fit. */
+  public static int origin(LocalDate runDate) {
+    boolean monthComplete = runDate.getDayOfMonth() == runDate.lengthOfMonth();
+    return Months.index(runDate) - (monthComplete ? 0 : 1);
+  }
+
+  public static StageReport run(RunContext run) {
+    Lake lake = run.lake();
+    StageReport report = new StageReport(NAME);
+    var settings = run.settings();
+    ForecastConfig config = new ForecastConfig(run.runDate().toString(), origin(run.runDate()),
+        settings.horizonMonths(), settings.bootstrap(), settings.blockMonths(), MIN_OBSERVATIONS);
+    String inputs = lake.fingerprint(List.of(GoldTables.MARKET_PANEL), "runDate=" + run.runDate(),
+        "horizon=" + config.horizonMonths(), "bootstrap=" + config.replicates(), "block=" + config.blockMonths());
+    if (lake.isCurrent(ForecastTables.CROSSOVER_ESTIMATE, inputs)) {
+      report.table(TableStat.of(lake.unchanged(ForecastTables.CROSSOVER_ESTIMATE), 0, 0));
+      report.table(TableStat.of(lake.unchanged(ForecastTables.CROSSOVER_FORECAST), 0, 0));
+      return report;
+    }
+    Dataset<Row> panel = lake.read(GoldTables.MARKET_PANEL, PanelStage.NAME)
+        .where(col("month").leq(java.sql.Date.valueOf(Months.start(config.origin())))
+            .and(col("total_pflop_days").gt(0)))
+        .select("segment", "month", "training_pflop_days", "inference_pflop_days");
+    String partitionPrefix = settings.segments().isEmpty() ? null : settings.segments().get(0) + "=";
+    Dataset<Row> fitted = partitionPrefix == null ? panel : panel.where(col("segment").notEqual(Demand.ALL_SEGMENT));
+
+    FlatMapGroupsFunction<String, Row, Forecaster.SegmentForecast> fit = (segment, rows) -> List.of(
+        Forecaster.forecastSegment(history(segment, rows), config,
+            partitionPrefix != null && segment.startsWith(partitionPrefix))).iterator();
+    Dataset<Forecaster.SegmentForecast> forecasts = fitted
+        .groupByKey((MapFunction<Row, String>) row -> row.getString(0), Encoders.STRING())
+        .flatMapGroups(fit, Encoders.javaSerialization(Forecaster.SegmentForecast.class))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      List<Forecaster.SegmentForecast> extra = new ArrayList<>();
+      if (partitionPrefix != null) {
+        List<Forecaster.SegmentForecast> parts = forecasts
+            .filter((org.apache.spark.api.java.function.FilterFunction<Forecaster.SegmentForecast>) f -> !f.curves().isEmpty())
+            .collectAsList();
+        List<Row> market = panel.where(col("segment").equalTo(Demand.ALL_SEGMENT)).collectAsList();
+        extra.add(Forecaster.forecastMarket(history(Demand.ALL_SEGMENT, market.iterator()), parts, config));
+      }
+      Date asOf = Date.valueOf(run.runDate());
+      String runId = run.runId();
+      FlatMapFunction<Forecaster.SegmentForecast, Row> estimateRows = f -> f.estimates().stream()
+          .map(e -> estimateRow(runId, asOf, e)).iterator();
+      FlatMapFunction<Forecaster.SegmentForecast, Row> pointRows = f -> f.points().stream()
+          .map(p -> pointRow(runId, asOf, p)).iterator();
+      Dataset<Forecaster.SegmentForecast> all = forecasts.union(
+          lake.spark().createDataset(extra, Encoders.javaSerialization(Forecaster.SegmentForecast.class)));
+      String predicate = "as_of = DATE'" + run.runDate() + "'";
+      WriteResult points = lake.replaceWhere(ForecastTables.CROSSOVER_FORECAST,
+          all.flatMap(pointRows, Encoders.row(ForecastTables.CROSSOVER_FORECAST.schema())), predicate, inputs);
+      WriteResult estimates = lake.replaceWhere(ForecastTables.CROSSOVER_ESTIMATE,
+          all.flatMap(estimateRows, Encoders.row(ForecastTables.CROSSOVER_ESTIMATE.schema())), predicate, inputs);
+      report.table(TableStat.of(estimates, 0, 0));
+      report.table(TableStat.of(points, 0, 0));
+    } finally {
+      forecasts.unpersist();
+    }
+    return report;
+  }
+
+  private static History history(String segment, Iterator<Row> rows) {
+    List<Row> sorted = new ArrayList<>();
+    rows.forEachRemaining(sorted::add);
+    sorted.sort(java.util.Comparator.comparing(r -> r.getDate(1)));
+    int n = sorted.size();
+    int[] months = new int[n];
+    double[] training = new double[n];
+    double[] inference = new double[n];
+    for (int i = 0; i < n; i++) {
+      months[i] = Months.index(sorted.get(i).getDate(1).toLocalDate());
+      training[i] = sorted.get(i).getDouble(2);
+      inference[i] = sorted.get(i).getDouble(3);
+    }
+    return new History(segment, months, training, inference);
+  }
+
+  private static Row estimateRow(String runId, Date asOf, Estimate e) {
+    return RowFactory.create(runId, asOf, e.segment(), e.status(), date(e.p10()), date(e.p50()), date(e.p90()),
+        e.probabilityWithinHorizon(), e.model(), e.observations(), e.fitR2(), e.fitRmse());
+  }
+
+  private static Row pointRow(String runId, Date asOf, ForecastPoint p) {
+    return RowFactory.create(runId, asOf, p.segment(), Date.valueOf(p.month()), p.isHistory(), p.inferenceShare(),
+        p.shareP10(), p.shareP90(), p.trainingPflopDays(), p.inferencePflopDays());
+  }
+
+  private static Date date(LocalDate date) {
+    return date == null ? null : Date.valueOf(date);
+  }
+}

@@ -1,0 +1,48 @@
+package io.crossover.forecast;
+
+import static io.crossover.lake.ColumnSpec.col;
+import static io.crossover.lake.TableSpec.table;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import io.crossover.lake.TableSpec;
+import java.util.List;
+
+/** The forecast's gold tables: one set of rows per run date (as_of), replaced when it is re-run. */
+public final class ForecastTables {
+  private ForecastTables() {}
+
+  public static final TableSpec CROSSOVER_FORECAST = table("gold/crossover_forecast", "run date x segment x month",
+      "Observed and forecast inference share per segment and month (primary model, logistic_share).",
+      col("run_id", StringType, "Run that wrote the rows"),
+      col("as_of", DateType, "Run date: the forecast uses complete months before it"),
+      col("segment", StringType, "'all' (whole market, summed bottom-up from the segments) or <column>=<value>"),
+      col("month", DateType, "First day of the month"),
+      col("is_history", BooleanType, "True for observed months, false for forecast months"),
+      col("inference_share", DoubleType, "Observed share, or the fitted share for forecast months"),
+      col("share_p10", DoubleType, "10th percentile of the bootstrap replicates' share (forecast months)"),
+      col("share_p90", DoubleType, "90th percentile of the bootstrap replicates' share (forecast months)"),
+      col("training_pflop_days", DoubleType, "Observed or predicted training PFLOP-days"),
+      col("inference_pflop_days", DoubleType, "Observed or predicted inference PFLOP-days"));
+
+  public static final TableSpec CROSSOVER_ESTIMATE = table("gold/crossover_estimate", "run date x segment x model",
+      "When inference overtakes training, per segment and model, with bootstrap percentiles.",
+      col("run_id", StringType, "Run that wrote the rows"),
+      col("as_of", DateType, "Run date"),
+      col("segment", StringType, "'all' or <column>=<value>"),
+      col("status", StringType, "crossed (observed 3-month share stayed at or above 0.5), projected (fitted share"
+          + " reaches 0.5 within the horizon), beyond_horizon, or insufficient_history (under 12 months)"),
+      col("crossover_month_p10", DateType, "10th percentile of the replicates' crossover month (first day of month)"),
+      col("crossover_month_p50", DateType, "Median crossover month; for crossed, the month the observed share first stayed above 0.5"),
+      col("crossover_month_p90", DateType, "90th percentile; empty when beyond the horizon"),
+      col("probability_within_horizon", DoubleType, "Share of replicates that cross within spark.crossover.forecast.horizonMonths"),
+      col("model", StringType, "logistic_share (primary) or loglinear"),
+      col("observations", IntegerType, "Complete months fitted"),
+      col("fit_r2", DoubleType, "Weighted R² of the share fit (loglinear: the lower of the two workloads); empty for the bottom-up market"),
+      col("fit_rmse", DoubleType, "Residual RMSE of the fit on the log/logit scale; empty for the bottom-up market"));
+
+  public static final List<TableSpec> ALL = List.of(CROSSOVER_FORECAST, CROSSOVER_ESTIMATE);
+}

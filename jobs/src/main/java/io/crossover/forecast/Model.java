@@ -1,0 +1,17 @@
+package io.crossover.forecast;
+
+/** A demand model fitted to one segment's history, able to refit itself to bootstrap replicates. */
+public interface Model {
+  String name();
+
+  Curves fitted();
+
+  /** The model refitted to the fitted values plus residuals drawn at {@code indices}. */
+  Curves replicate(int[] indices);
+
+  int observations();
+
+  double r2();
+
+  double rmse();
+}
