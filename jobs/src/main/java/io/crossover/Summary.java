@@ -45,7 +45,8 @@ final class Summary {
     for (Row row : estimates) {
       String status = row.getString(1);
       String when = switch (status) {
-        case "crossed" -> "crossed in " + month(row.get(3));
+        case "crossed" -> "crossed in " + month(row.get(3)) + "  (fitted curve: " + month(row.get(2))
+            + " – " + month(row.get(4)) + ")";
         case "projected", "beyond_horizon" -> "p50 " + month(row.get(3)) + "  (p10 " + month(row.get(2))
             + " – p90 " + month(row.get(4)) + ")";
         default -> "too little history to fit";

@@ -35,9 +35,10 @@ public final class ForecastTables {
       col("segment", StringType, "'all' or <column>=<value>"),
       col("status", StringType, "crossed (observed 3-month share stayed at or above 0.5), projected (fitted share"
           + " reaches 0.5 within the horizon), beyond_horizon, or insufficient_history (under 12 months)"),
-      col("crossover_month_p10", DateType, "10th percentile of the replicates' crossover month (first day of month)"),
+      col("crossover_month_p10", DateType, "10th percentile of the replicates' crossover month (first day of month);"
+          + " for crossed, the earlier of it and p50"),
       col("crossover_month_p50", DateType, "Median crossover month; for crossed, the month the observed share first stayed above 0.5"),
-      col("crossover_month_p90", DateType, "90th percentile; empty when beyond the horizon"),
+      col("crossover_month_p90", DateType, "90th percentile; empty when beyond the horizon; for crossed, the later of it and p50"),
       col("probability_within_horizon", DoubleType, "Share of replicates that cross within spark.crossover.forecast.horizonMonths"),
       col("model", StringType, "logistic_share (primary) or loglinear"),
       col("observations", IntegerType, "Complete months fitted"),

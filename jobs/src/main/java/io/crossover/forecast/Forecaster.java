@@ -57,15 +57,17 @@ public final class Forecaster {
 
   static Estimate estimate(History history, CurveSet set, ForecastConfig config, int observations,
       Double r2, Double rmse) {
+    int from = history.months()[0];
+    int[] replicates = set.replicates().stream().mapToInt(c -> crossingMonth(c, from, config)).sorted().toArray();
     int observed = Crossover.observedCrossing(history);
     if (observed >= 0) {
-      var month = Months.start(history.months()[observed]);
-      return new Estimate(history.segment(), set.model(), Estimate.CROSSED, month, month, month, 1.0,
+      int month = history.months()[observed];
+      return new Estimate(history.segment(), set.model(), Estimate.CROSSED,
+          Months.start(Math.min(month, quantile(replicates, 0.1))), Months.start(month),
+          Months.start(Math.max(month, Math.min(config.horizonEnd(), quantile(replicates, 0.9)))), 1.0,
           observations, r2, rmse);
     }
-    int from = history.months()[0];
     int point = crossingMonth(set.fitted(), from, config);
-    int[] replicates = set.replicates().stream().mapToInt(c -> crossingMonth(c, from, config)).sorted().toArray();
     long within = Arrays.stream(replicates).filter(m -> m != Integer.MAX_VALUE).count();
     return new Estimate(history.segment(), set.model(),
         point == Integer.MAX_VALUE ? Estimate.BEYOND_HORIZON : Estimate.PROJECTED,

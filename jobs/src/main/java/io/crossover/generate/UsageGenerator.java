@@ -39,8 +39,8 @@ public final class UsageGenerator {
       "granite-bank", "helix-bio", "ion-robotics", "juniper-media");
 
   /** Mean device_count x duration_hours x utilization of each kind of event (uniform draws below). */
-  private static final double TRAINING_MEAN = 30.0 * 12.5 * 0.45;
-  private static final double INFERENCE_MEAN = 3.75 * 6.5 * 0.35;
+  private static final double TRAINING_MEAN = 15.0 * 8.5 * 0.45;
+  private static final double INFERENCE_MEAN = 7.5 * 6.5 * 0.35;
 
   private record Chip(String name, int launchYear) {}
 
@@ -128,13 +128,13 @@ public final class UsageGenerator {
     double utilization;
     if (inference) {
       workload = random.nextDouble() < 0.05 ? "evaluation" : "inference";
-      devices = 1L << random.nextInt(4);
+      devices = 2L << random.nextInt(4);
       hours = 1 + random.nextDouble() * 11;
       utilization = 0.2 + random.nextDouble() * 0.3;
     } else {
       workload = random.nextDouble() < 0.2 ? "fine_tuning" : "training";
-      devices = 8L << random.nextInt(4);
-      hours = 1 + random.nextDouble() * 23;
+      devices = 4L << random.nextInt(4);
+      hours = 1 + random.nextDouble() * 15;
       utilization = 0.35 + random.nextDouble() * 0.2;
     }
     LocalDateTime time = month.atDay(1).atStartOfDay()

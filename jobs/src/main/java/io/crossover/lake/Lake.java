@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Lake {
   private static final Logger LOG = LoggerFactory.getLogger(Lake.class);
+  /** Which build of crossover computed a table: a new build recomputes rather than trusting old output. */
+  private static final String BUILD = readBuild();
   private final SparkSession spark;
   private final String root;
   private final String landingRoot;
@@ -90,7 +92,7 @@ public final class Lake {
    * that change its content. Recorded with each overwrite, so an unchanged input is not recomputed.
    */
   public String fingerprint(List<TableSpec> inputs, String... settings) {
-    List<String> parts = new ArrayList<>();
+    List<String> parts = new ArrayList<>(List.of("code=" + BUILD));
     for (TableSpec input : inputs) {
       parts.add(input.name() + "@" + version(input));
     }
@@ -247,6 +249,18 @@ public final class Lake {
       }
     }
     return views;
+  }
+
+  private static String readBuild() {
+    java.util.Properties build = new java.util.Properties();
+    try (var in = Lake.class.getResourceAsStream("/crossover-build.properties")) {
+      if (in != null) {
+        build.load(in);
+      }
+    } catch (IOException e) {
+      LOG.warn("crossover-build.properties unreadable; tables will be recomputed on every run", e);
+    }
+    return build.getProperty("version", "unknown") + "@" + build.getProperty("built", Long.toString(System.nanoTime()));
   }
 
   private FileSystem fileSystem(Path path) throws IOException {

@@ -1,0 +1,144 @@
+package io.crossover.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.crossover.Lakes;
+import io.crossover.SparkTestSession;
+import io.crossover.generate.UsageGenerator;
+import io.crossover.generate.UsageModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.regression.LinearRegression;
+import org.apache.spark.ml.regression.LinearRegressionModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Generated usage with a known crossover per region, through `run`, against truth.json. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KnownAnswerTest {
+  private static final LocalDate RUN_DATE = LocalDate.of(2025, 7, 1);
+  private static final UsageModel MODEL = new UsageModel(YearMonth.of(2019, 1), YearMonth.of(2025, 9), 0.04, 0.06,
+      List.of(new UsageModel.Region("us-east", 0.4, YearMonth.of(2024, 3)),
+          new UsageModel.Region("us-west", 0.3, YearMonth.of(2026, 1)),
+          new UsageModel.Region("eu-west", 0.3, YearMonth.of(2026, 8))));
+
+  private final SparkSession spark = SparkTestSession.get();
+  private Path landing;
+  private Path lake;
+  private Map<String, String> truth;
+  private Lakes.Outcome outcome;
+
+  @BeforeAll
+  @SuppressWarnings("unchecked")
+  void runOnGeneratedData() throws IOException {
+    landing = Files.createTempDirectory("crossover-known-landing");
+    lake = Files.createTempDirectory("crossover-known-lake");
+    Lakes.copyFolder(Path.of("../data-samples/accelerators"), landing.resolve("accelerators"));
+    UsageGenerator.generate(landing, MODEL, 40_000, 11);
+    Path truthFile = UsageGenerator.writeTruth(landing, MODEL, 40_000, 11);
+    truth = (Map<String, String>) new com.fasterxml.jackson.databind.ObjectMapper()
+        .readValue(truthFile.toFile(), Map.class).get("crossover_month");
+    outcome = Lakes.run(landing, lake, Map.of("spark.crossover.forecast.bootstrap", "200"),
+        "run", "--run-date", RUN_DATE.toString());
+  }
+
+  @Test
+  void estimatesEachRegionWithinTwoMonthsAndTheMarketWithinThree() {
+    assertThat(outcome.exitCode()).as(outcome.printed()).isZero();
+    Map<String, Row> estimates = estimates();
+    assertThat(estimates.keySet()).containsExactlyInAnyOrder("all", "region=us-east", "region=us-west", "region=eu-west");
+    for (Map.Entry<String, Row> estimate : estimates.entrySet()) {
+      LocalDate p50 = estimate.getValue().getDate(estimate.getValue().fieldIndex("crossover_month_p50")).toLocalDate();
+      LocalDate expected = YearMonth.parse(truth.get(estimate.getKey())).atDay(1);
+      long tolerance = estimate.getKey().equals("all") ? 3 : 2;
+      assertThat(Math.abs(ChronoUnit.MONTHS.between(expected, p50))).as(estimate.getKey() + " p50 " + p50 + " vs " + expected)
+          .isLessThanOrEqualTo(tolerance);
+    }
+  }
+
+  @Test
+  void theRegionThatCrossedBeforeTheRunDateIsCrossedAndTheOthersProjected() {
+    Map<String, Row> estimates = estimates();
+    assertThat(estimates.get("region=us-east").<String>getAs("status")).isEqualTo("crossed");
+    assertThat(estimates.get("region=us-west").<String>getAs("status")).isEqualTo("projected");
+    assertThat(estimates.get("region=eu-west").<String>getAs("status")).isEqualTo("projected");
+    assertThat(outcome.printed()).containsPattern("region=eu-west\\s+projected\\s+p50 20\\d\\d-\\d\\d");
+  }
+
+  @Test
+  void theTruthLiesInsideP10ToP90ForMostProjectedSegments() {
+    List<Row> projected = estimates().values().stream().filter(r -> r.<String>getAs("status").equals("projected")).toList();
+    long inside = projected.stream().filter(r -> {
+      LocalDate expected = YearMonth.parse(truth.get(r.<String>getAs("segment"))).atDay(1);
+      return !r.getDate(r.fieldIndex("crossover_month_p10")).toLocalDate().isAfter(expected)
+          && !r.getDate(r.fieldIndex("crossover_month_p90")).toLocalDate().isBefore(expected);
+    }).count();
+    assertThat(inside).as("projected segments whose p10-p90 holds the truth, of " + projected.size())
+        .isGreaterThanOrEqualTo(projected.size() - 1);
+  }
+
+  @Test
+  void reRunningTheForecastGivesIdenticalTables() {
+    Map<String, List<String>> before = forecastContent();
+    Lakes.Outcome again = Lakes.run(landing, lake, Map.of("spark.crossover.forecast.bootstrap", "200",
+        "spark.crossover.forecast.blockMonths", "7"), "forecast", "--run-date", RUN_DATE.toString());
+    assertThat(again.exitCode()).isZero();
+    Lakes.Outcome back = Lakes.run(landing, lake, Map.of("spark.crossover.forecast.bootstrap", "200"),
+        "forecast", "--run-date", RUN_DATE.toString());
+    assertThat(back.exitCode()).isZero();
+    assertThat(forecastContent()).as("recomputed with the same settings").isEqualTo(before);
+  }
+
+  @Test
+  void theWeightedFitMatchesSparkMllib() {
+    double[] t = {-5, -4, -3, -2, -1, 0};
+    double[] y = {-1.2, -0.9, -0.75, -0.4, -0.3, 0.1};
+    double[] w = {0.5, 1.0, 2.0, 1.5, 3.0, 2.5};
+    LinearFit ours = LinearFit.weighted(t, y, w);
+    StructType schema = new StructType().add("features", new org.apache.spark.ml.linalg.VectorUDT())
+        .add("label", DataTypes.DoubleType).add("weight", DataTypes.DoubleType);
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < t.length; i++) {
+      rows.add(RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(t[i]), y[i], w[i]));
+    }
+    Dataset<Row> data = spark.createDataFrame(rows, schema);
+    LinearRegressionModel mllib = new LinearRegression().setWeightCol("weight").setSolver("normal")
+        .setRegParam(0).setStandardization(false).fit(data);
+    Vector slope = mllib.coefficients();
+    assertThat(ours.intercept()).isCloseTo(mllib.intercept(), within(1e-9));
+    assertThat(ours.slope()).isCloseTo(slope.apply(0), within(1e-9));
+  }
+
+  private Map<String, Row> estimates() {
+    return spark.read().format("delta").load(lake.resolve("gold/crossover_estimate").toString())
+        .where("model = 'logistic_share' AND as_of = DATE'" + RUN_DATE + "'")
+        .collectAsList().stream().collect(Collectors.toMap(r -> r.<String>getAs("segment"), r -> r));
+  }
+
+  private Map<String, List<String>> forecastContent() {
+    return Map.of(
+        "estimate", sorted("gold/crossover_estimate"),
+        "forecast", sorted("gold/crossover_forecast"));
+  }
+
+  private List<String> sorted(String table) {
+    return spark.read().format("delta").load(lake.resolve(table).toString()).drop("run_id")
+        .collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+}
