@@ -27,6 +27,7 @@ public final class Lakes {
     overrides.put("spark.crossover.landing", landing.toString());
     overrides.put("spark.crossover.lake", lake.toString());
     overrides.putIfAbsent("spark.crossover.companyAliases", "../conf/company_aliases.csv");
+    overrides.putIfAbsent("spark.crossover.forecast.bootstrap", "50");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     int code = Main.execute(SparkTestSession.get(), overrides, CommandLine.parse(args),
         new PrintStream(printed, true, StandardCharsets.UTF_8));

@@ -57,6 +57,24 @@ class SampleRunTest {
   }
 
   @Test
+  void runEndsWithACrossoverEstimatePerSegmentAndAReport() throws IOException {
+    assertThat(firstRun.printed())
+        .contains("Crossover (inference share of PFLOP-days reaches 0.5), as of 2026-11-26")
+        .containsPattern("all\\s+(crossed|projected)\\s+");
+    List<Row> estimates = spark.read().format("delta").load(lake.resolve("gold/crossover_estimate").toString())
+        .where("as_of = DATE'2026-11-26'").collectAsList();
+    assertThat(estimates).hasSize(10);
+    assertThat(estimates).extracting(r -> r.<Object>getAs("crossover_month_p50")).doesNotContainNull();
+    Path report = lake.resolve("reports/2026-11-26");
+    byte[] png = Files.readAllBytes(report.resolve("crossover.png"));
+    assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(report.resolve("crossover.png").toFile());
+    assertThat(image.getWidth()).isEqualTo(1000);
+    assertThat(Files.readString(report.resolve("crossover.html")))
+        .contains("<img src=\"crossover.png\"").contains("region=eu-west").contains("Deloitte");
+  }
+
+  @Test
   void demandTotalsEqualASumStraightFromTheRawUsageFiles() {
     Map<String, Double> raw = RawUsage.pflopDaysByClass(SAMPLES, RUN_DATE);
     List<Row> gold = spark.read().format("delta").load(lake.resolve("gold/demand_monthly").toString())

@@ -32,6 +32,9 @@ import org.apache.spark.storage.StorageLevel;
 public final class ForecastStage {
   public static final String NAME = "forecast";
   public static final int MIN_OBSERVATIONS = 12;
+  /** Segments listed in the HTML report beside the market. */
+  private static final int REPORT_SEGMENTS = 200;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ForecastStage.class);
 
   private ForecastStage() {}
 
@@ -92,10 +95,49 @@ public final class ForecastStage {
           all.flatMap(estimateRows, Encoders.row(ForecastTables.CROSSOVER_ESTIMATE.schema())), predicate, inputs);
       report.table(TableStat.of(estimates, 0, 0));
       report.table(TableStat.of(points, 0, 0));
+      writeReport(run, forecasts, extra);
     } finally {
       forecasts.unpersist();
     }
     return report;
+  }
+
+  /** reports/<run date>/crossover.png and crossover.html under the lake: the market chart and the estimates. */
+  private static void writeReport(RunContext run, Dataset<Forecaster.SegmentForecast> forecasts,
+      List<Forecaster.SegmentForecast> market) {
+    Forecaster.SegmentForecast all = market.isEmpty()
+        ? forecasts.filter((org.apache.spark.api.java.function.FilterFunction<Forecaster.SegmentForecast>)
+            f -> f.segment().equals(Demand.ALL_SEGMENT)).collectAsList().stream().findFirst().orElse(null)
+        : market.get(0);
+    List<Estimate> estimates = new ArrayList<>(all == null ? List.of() : all.estimates());
+    forecasts.limit(REPORT_SEGMENTS).collectAsList().stream()
+        .filter(f -> !f.segment().equals(Demand.ALL_SEGMENT))
+        .sorted(java.util.Comparator.comparing(Forecaster.SegmentForecast::segment))
+        .forEach(f -> estimates.addAll(f.estimates()));
+    List<Report.Claim> claims = claims(run.lake());
+    Estimate primary = estimates.isEmpty() ? null : estimates.get(0);
+    String folder = "reports/" + run.runDate() + "/";
+    String png = run.lake().writeFile(folder + "crossover.png", Report.chartPng(run.runDate(),
+        all == null ? List.of() : all.points(), primary, claims));
+    run.lake().writeFile(folder + "crossover.html", Report.html(run.runDate(), run.runId(), estimates, claims,
+        run.settings().landing()));
+    LOG.info("report written: {} and crossover.html beside it", png);
+  }
+
+  /** Published claims from silver/demand_claims, placed in the middle of the year they are about. */
+  private static List<Report.Claim> claims(Lake lake) {
+    if (!lake.exists(io.crossover.refine.SilverTables.DEMAND_CLAIMS)) {
+      return List.of();
+    }
+    List<Report.Claim> claims = new ArrayList<>();
+    for (Row row : lake.read(io.crossover.refine.SilverTables.DEMAND_CLAIMS, "refine").collectAsList()) {
+      java.util.regex.Matcher year = java.util.regex.Pattern.compile("(19|20)\\d\\d").matcher(row.<String>getAs("period"));
+      if (year.find()) {
+        claims.add(new Report.Claim(row.getAs("who") + ": " + row.getAs("claim"),
+            LocalDate.of(Integer.parseInt(year.group()), 7, 1), row.<Double>getAs("inference_share")));
+      }
+    }
+    return claims;
   }
 
   private static History history(String segment, Iterator<Row> rows) {

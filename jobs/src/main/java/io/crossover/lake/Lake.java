@@ -251,6 +251,17 @@ public final class Lake {
     return views;
   }
 
+  /** Writes a file under the lake root (reports), replacing it; returns its full path. */
+  public String writeFile(String relativePath, byte[] content) {
+    Path file = new Path(root + "/" + relativePath);
+    try (var out = fileSystem(file).create(file, true)) {
+      out.write(content);
+    } catch (IOException e) {
+      throw Errors.cannotWrite(file.toString(), e.getMessage(), e);
+    }
+    return file.toString();
+  }
+
   private static String readBuild() {
     java.util.Properties build = new java.util.Properties();
     try (var in = Lake.class.getResourceAsStream("/crossover-build.properties")) {
