@@ -15,7 +15,7 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
     int limit) {
 
   public static final List<String> COMMANDS =
-      List.of("run", "ingest", "refine", "panel", "forecast", "generate", "sql", "help");
+      List.of("run", "ingest", "refine", "panel", "forecast", "backtest", "generate", "sql", "help");
 
   public static final String USAGE = String.join("\n",
       "usage: bin/crossover COMMAND [options] [--conf k=v]... [--properties-file F]",
@@ -26,6 +26,7 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
       "  refine     bronze -> silver (company ids, USD, PFLOP-days)",
       "  panel      silver -> gold (demand_monthly, capital/supply_quarterly, market_panel)",
       "  forecast   gold/market_panel -> gold/crossover_estimate and gold/crossover_forecast",
+      "  backtest   both models by rolling origin -> gold/backtest_metrics (not part of run)",
       "  generate   synthetic usage_events: --out DIR [--scale EVENTS] [--seed S]",
       "  sql        query the lake by table name: sql \"SELECT * FROM market_panel\" [--limit N]",
       "",

@@ -6,6 +6,7 @@ import io.crossover.config.Settings;
 import io.crossover.errors.CrossoverException;
 import io.crossover.errors.Errors;
 import io.crossover.errors.ExitCode;
+import io.crossover.forecast.BacktestStage;
 import io.crossover.forecast.ForecastStage;
 import io.crossover.forecast.ForecastTables;
 import io.crossover.forecast.LogisticShareModel;
@@ -119,10 +120,12 @@ public final class Main {
     stages.put(RefineStage.NAME, RefineStage::run);
     stages.put(PanelStage.NAME, PanelStage::run);
     stages.put(ForecastStage.NAME, ForecastStage::run);
+    stages.put(BacktestStage.NAME, BacktestStage::run);
     List<StageReport> reports = new ArrayList<>();
     try {
       for (Map.Entry<String, Function<RunContext, StageReport>> stage : stages.entrySet()) {
-        if (cli.command().equals("run") || cli.command().equals(stage.getKey())) {
+        boolean partOfRun = !stage.getKey().equals(BacktestStage.NAME);
+        if ((cli.command().equals("run") && partOfRun) || cli.command().equals(stage.getKey())) {
           reports.add(runStage(run, stage.getKey(), stage.getValue()));
         }
       }
@@ -131,6 +134,13 @@ public final class Main {
     }
     if (run.lake().exists(GoldTables.MARKET_PANEL)) {
       Summary.printLatestShares(out, latestShares(run.lake()));
+    }
+    if (cli.command().equals(BacktestStage.NAME)) {
+      Dataset<Row> comparison = BacktestStage.comparison(run.lake().read(ForecastTables.BACKTEST_METRICS, BacktestStage.NAME)
+          .where(col("as_of").equalTo(java.sql.Date.valueOf(run.runDate()))));
+      out.println("Backtest (rolling origin, all segments and cutoffs):");
+      Summary.printRows(out, comparison.columns(), comparison.collectAsList());
+      return;
     }
     if (run.lake().exists(ForecastTables.CROSSOVER_ESTIMATE)) {
       Summary.printEstimates(out, run.runDate(), run.settings().horizonMonths(), run.lake()

@@ -9,7 +9,6 @@ import io.crossover.lake.TableStat;
 import io.crossover.lake.WriteResult;
 import io.crossover.panel.Demand;
 import io.crossover.panel.GoldTables;
-import io.crossover.panel.PanelStage;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,15 +56,12 @@ public final class ForecastStage {
       report.table(TableStat.of(lake.unchanged(ForecastTables.CROSSOVER_FORECAST), 0, 0));
       return report;
     }
-    Dataset<Row> panel = lake.read(GoldTables.MARKET_PANEL, PanelStage.NAME)
-        .where(col("month").leq(java.sql.Date.valueOf(Months.start(config.origin())))
-            .and(col("total_pflop_days").gt(0)))
-        .select("segment", "month", "training_pflop_days", "inference_pflop_days");
+    Dataset<Row> panel = PanelHistory.completeMonths(lake, config.origin());
     String partitionPrefix = settings.segments().isEmpty() ? null : settings.segments().get(0) + "=";
     Dataset<Row> fitted = partitionPrefix == null ? panel : panel.where(col("segment").notEqual(Demand.ALL_SEGMENT));
 
     FlatMapGroupsFunction<String, Row, Forecaster.SegmentForecast> fit = (segment, rows) -> List.of(
-        Forecaster.forecastSegment(history(segment, rows), config,
+        Forecaster.forecastSegment(PanelHistory.of(segment, rows), config,
             partitionPrefix != null && segment.startsWith(partitionPrefix))).iterator();
     Dataset<Forecaster.SegmentForecast> forecasts = fitted
         .groupByKey((MapFunction<Row, String>) row -> row.getString(0), Encoders.STRING())
@@ -78,7 +74,7 @@ public final class ForecastStage {
             .filter((org.apache.spark.api.java.function.FilterFunction<Forecaster.SegmentForecast>) f -> !f.curves().isEmpty())
             .collectAsList();
         List<Row> market = panel.where(col("segment").equalTo(Demand.ALL_SEGMENT)).collectAsList();
-        extra.add(Forecaster.forecastMarket(history(Demand.ALL_SEGMENT, market.iterator()), parts, config));
+        extra.add(Forecaster.forecastMarket(PanelHistory.of(Demand.ALL_SEGMENT, market.iterator()), parts, config));
       }
       Date asOf = Date.valueOf(run.runDate());
       String runId = run.runId();
@@ -120,8 +116,22 @@ public final class ForecastStage {
     String png = run.lake().writeFile(folder + "crossover.png", Report.chartPng(run.runDate(),
         all == null ? List.of() : all.points(), primary, claims));
     run.lake().writeFile(folder + "crossover.html", Report.html(run.runDate(), run.runId(), estimates, claims,
-        run.settings().landing()));
+        latestBacktest(run), run.settings().landing()));
     LOG.info("report written: {} and crossover.html beside it", png);
+  }
+
+  /** The comparison of the newest backtest on or before the run date, if one was run. */
+  private static List<Row> latestBacktest(RunContext run) {
+    if (!run.lake().exists(ForecastTables.BACKTEST_METRICS)) {
+      return List.of();
+    }
+    Dataset<Row> metrics = run.lake().read(ForecastTables.BACKTEST_METRICS, BacktestStage.NAME)
+        .where(col("as_of").leq(Date.valueOf(run.runDate())));
+    Row newest = metrics.selectExpr("max(as_of)").first();
+    if (newest.isNullAt(0)) {
+      return List.of();
+    }
+    return BacktestStage.comparison(metrics.where(col("as_of").equalTo(newest.getDate(0)))).collectAsList();
   }
 
   /** Published claims from silver/demand_claims, placed in the middle of the year they are about. */
@@ -138,22 +148,6 @@ public final class ForecastStage {
       }
     }
     return claims;
-  }
-
-  private static History history(String segment, Iterator<Row> rows) {
-    List<Row> sorted = new ArrayList<>();
-    rows.forEachRemaining(sorted::add);
-    sorted.sort(java.util.Comparator.comparing(r -> r.getDate(1)));
-    int n = sorted.size();
-    int[] months = new int[n];
-    double[] training = new double[n];
-    double[] inference = new double[n];
-    for (int i = 0; i < n; i++) {
-      months[i] = Months.index(sorted.get(i).getDate(1).toLocalDate());
-      training[i] = sorted.get(i).getDouble(2);
-      inference[i] = sorted.get(i).getDouble(3);
-    }
-    return new History(segment, months, training, inference);
   }
 
   private static Row estimateRow(String runId, Date asOf, Estimate e) {

@@ -45,5 +45,21 @@ public final class ForecastTables {
       col("fit_r2", DoubleType, "Weighted R² of the share fit (loglinear: the lower of the two workloads); empty for the bottom-up market"),
       col("fit_rmse", DoubleType, "Residual RMSE of the fit on the log/logit scale; empty for the bottom-up market"));
 
-  public static final List<TableSpec> ALL = List.of(CROSSOVER_FORECAST, CROSSOVER_ESTIMATE);
+  public static final TableSpec BACKTEST_METRICS = table("gold/backtest_metrics",
+      "run date x model x segment x cutoff x horizon",
+      "Rolling-origin backtest: each model refitted on the history up to a cutoff (every 6 months over the"
+          + " last 3 years) and read 6, 12 and 24 months later.",
+      col("run_id", StringType, "Run that wrote the rows"),
+      col("as_of", DateType, "Run date of the backtest"),
+      col("model", StringType, "logistic_share or loglinear"),
+      col("segment", StringType, "'all' (summed bottom-up, as in the forecast) or <column>=<value>"),
+      col("cutoff", DateType, "Last month the model saw"),
+      col("horizon_months", IntegerType, "Months after the cutoff the forecast is read"),
+      col("predicted_share", DoubleType, "Share the model fitted at the cutoff predicted for cutoff + horizon"),
+      col("observed_share", DoubleType, "Share observed in that month"),
+      col("share_abs_error", DoubleType, "|predicted_share - observed_share|"),
+      col("crossover_error_months", IntegerType, "Predicted minus observed crossover month, where the segment"
+          + " has crossed by the run date; empty otherwise"));
+
+  public static final List<TableSpec> ALL = List.of(CROSSOVER_FORECAST, CROSSOVER_ESTIMATE, BACKTEST_METRICS);
 }

@@ -67,7 +67,8 @@ public final class Report {
     }
   }
 
-  public static byte[] html(LocalDate asOf, String runId, List<Estimate> estimates, List<Claim> claims, String landing) {
+  public static byte[] html(LocalDate asOf, String runId, List<Estimate> estimates, List<Claim> claims,
+      List<org.apache.spark.sql.Row> backtest, String landing) {
     StringBuilder page = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>crossover ")
         .append(asOf).append("</title><style>body{font-family:sans-serif;max-width:1040px;margin:2em auto}"
             + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}</style>"
@@ -84,7 +85,20 @@ public final class Report {
           .append(e.probabilityWithinHorizon() == null ? "" : String.format("%.2f", e.probabilityWithinHorizon()))
           .append("</td><td>").append(e.observations()).append("</td></tr>");
     }
-    page.append("</table><h2>Published claims</h2><ul>");
+    page.append("</table><h2>Backtest</h2>");
+    if (backtest.isEmpty()) {
+      page.append("<p>No backtest yet: run <code>bin/crossover backtest</code>.</p>");
+    } else {
+      page.append("<table><tr><th>model</th><th>horizon (months)</th><th>mean |share error|</th>"
+          + "<th>mean |crossover error| (months)</th><th>forecasts</th></tr>");
+      for (org.apache.spark.sql.Row row : backtest) {
+        page.append("<tr><td>").append(row.get(0)).append("</td><td>").append(row.get(1)).append("</td><td>")
+            .append(row.get(2)).append("</td><td>").append(row.isNullAt(3) ? "–" : row.get(3)).append("</td><td>")
+            .append(row.get(4)).append("</td></tr>");
+      }
+      page.append("</table>");
+    }
+    page.append("<h2>Published claims</h2><ul>");
     for (Claim claim : claims) {
       page.append("<li>").append(escape(claim.label())).append(": ").append(String.format("%.2f", claim.share()))
           .append(" (").append(claim.when().getYear()).append(")</li>");

@@ -106,6 +106,20 @@ class KnownAnswerTest {
   }
 
   @Test
+  void backtestScoresBothModelsForEverySegmentAndTheMarket() {
+    Lakes.Outcome backtest = Lakes.run(landing, lake, Map.of(), "backtest", "--run-date", RUN_DATE.toString());
+    assertThat(backtest.exitCode()).as(backtest.printed()).isZero();
+    assertThat(backtest.printed()).contains("Backtest (rolling origin").containsPattern("logistic_share\\s+24\\s+0\\.");
+    Dataset<Row> metrics = spark.read().format("delta").load(lake.resolve("gold/backtest_metrics").toString());
+    assertThat(metrics.select("segment").distinct().count()).isEqualTo(4);
+    assertThat(metrics.select("model").distinct().count()).isEqualTo(2);
+    Row usEast = metrics.where("segment = 'region=us-east' AND model = 'logistic_share' AND cutoff = DATE'2024-12-01'"
+        + " AND horizon_months = 6").first();
+    assertThat(usEast.<Integer>getAs("crossover_error_months")).as("us-east crossed, so its error is known").isNotNull();
+    assertThat(usEast.<Double>getAs("share_abs_error")).isLessThan(0.15);
+  }
+
+  @Test
   void theWeightedFitMatchesSparkMllib() {
     double[] t = {-5, -4, -3, -2, -1, 0};
     double[] y = {-1.2, -0.9, -0.75, -0.4, -0.3, 0.1};
