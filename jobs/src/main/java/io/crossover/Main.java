@@ -10,7 +10,7 @@ import io.crossover.forecast.BacktestStage;
 import io.crossover.forecast.ForecastStage;
 import io.crossover.forecast.ForecastTables;
 import io.crossover.forecast.LogisticShareModel;
-import io.crossover.generate.UsageGenerator;
+import io.crossover.generate.LandingGenerator;
 import io.crossover.generate.UsageModel;
 import io.crossover.ingest.IngestStage;
 import io.crossover.lake.Lake;
@@ -215,10 +215,9 @@ public final class Main {
   private static void generate(CommandLine cli, PrintStream out) {
     YearMonth to = YearMonth.from(cli.runDate()).minusMonths(1);
     UsageModel model = UsageModel.calibrated(YearMonth.of(2019, 1), to);
-    List<Path> files = UsageGenerator.generate(Path.of(cli.out()), model, cli.scale(), cli.seed());
-    Path truth = UsageGenerator.writeTruth(Path.of(cli.out()), model, cli.scale(), cli.seed());
-    out.printf("generated about %d usage events (%s to %s, seed %d) in %d files under %s; truth in %s%n",
-        cli.scale(), model.from(), model.to(), cli.seed(), files.size(), Path.of(cli.out()).resolve("usage_events"), truth);
+    Path truth = LandingGenerator.generate(Path.of(cli.out()), model, cli.scale(), cli.seed(), cli.runDate());
+    out.printf("generated about %d usage events (%s to %s, a few after the as-of date %s, seed %d) under %s;"
+        + " truth in %s%n", cli.scale(), model.from(), model.to(), cli.runDate(), cli.seed(), Path.of(cli.out()), truth);
   }
 
   private static int fail(PrintStream out, CrossoverException e) {

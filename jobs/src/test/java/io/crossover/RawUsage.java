@@ -47,7 +47,8 @@ public final class RawUsage {
     settings.setHeaderExtractionEnabled(true);
     settings.setMaxCharsPerColumn(-1);
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(f -> f.toString().endsWith(".csv")).sorted()
+      return files.filter(f -> f.toString().endsWith(".csv"))
+          .filter(f -> !f.getFileName().toString().startsWith("planted_bad_rows")).sorted()
           .flatMap(f -> new CsvParser(settings).parseAll(f.toFile(), "UTF-8").stream()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

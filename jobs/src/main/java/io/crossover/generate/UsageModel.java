@@ -4,15 +4,15 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * The known truth behind generated usage: per region, the inference share of PFLOP-days follows a
- * logistic curve {@code s(t) = 1 / (1 + exp(-slope * (t - crossover)))} in months, and total
+ * The known truth behind generated usage: each region has a fixed share (weight) of the month's
+ * PFLOP-days; per region, the inference share of PFLOP-days follows a logistic curve {@code s(t) = 1 / (1 + exp(-slope * (t - crossover)))} in months, and total
  * compute grows by {@code monthlyGrowth}. The defaults are calibrated to the published claims in
  * data-samples/demand_claims: inference about a third of compute in 2023, about half in 2025.
  */
 public record UsageModel(YearMonth from, YearMonth to, double monthlyGrowth, double slopePerMonth,
     List<Region> regions) {
 
-  /** A region, its share of events and the month its inference share crosses one half. */
+  /** A region, its share of compute and the month its inference share crosses one half. */
   public record Region(String name, double weight, YearMonth crossover) {}
 
   public static UsageModel calibrated(YearMonth from, YearMonth to) {
@@ -29,7 +29,7 @@ public record UsageModel(YearMonth from, YearMonth to, double monthlyGrowth, dou
     return 1.0 / (1.0 + Math.exp(-slopePerMonth * monthsFromCrossover));
   }
 
-  /** The true market share: regions' shares weighted by their share of compute. */
+  /** The true market share: regions' inference shares weighted by their share of compute. */
   public double marketShare(YearMonth month) {
     double share = 0;
     for (Region region : regions) {

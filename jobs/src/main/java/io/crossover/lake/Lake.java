@@ -1,6 +1,9 @@
 package io.crossover.lake;
 
 import io.crossover.errors.Errors;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,6 +17,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import scala.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Lake {
   private static final Logger LOG = LoggerFactory.getLogger(Lake.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
   /** Which build of crossover computed a table: a new build recomputes rather than trusting old output. */
   private static final String BUILD = readBuild();
   private final SparkSession spark;
@@ -81,10 +87,32 @@ public final class Lake {
 
   /** The table's latest Delta version, -1 when it does not exist. */
   public long version(TableSpec table) {
-    if (!exists(table)) {
-      return -1;
+    return DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty()).version();
+  }
+
+  /**
+   * The commitInfo of the table's latest commit, read from its log file: cheaper than a history
+   * query, which is a Spark job. Empty for a table that does not exist.
+   */
+  private JsonNode lastCommitInfo(TableSpec table) {
+    long version = version(table);
+    if (version < 0) {
+      return MissingNode.getInstance();
     }
-    return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
+    Path commit = new Path(path(table) + "/_delta_log/" + String.format("%020d.json", version));
+    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+        fileSystem(commit).open(commit), java.nio.charset.StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        JsonNode action = JSON.readTree(line);
+        if (action.has("commitInfo")) {
+          return ((com.fasterxml.jackson.databind.node.ObjectNode) action.get("commitInfo")).put("version", version);
+        }
+      }
+    } catch (IOException e) {
+      throw Errors.cannotWrite(commit.toString(), "reading the commit failed: " + e.getMessage(), e);
+    }
+    return JSON.createObjectNode().put("version", version);
   }
 
   /**
@@ -102,11 +130,7 @@ public final class Lake {
 
   /** True when the table's last commit was computed from exactly {@code inputs}. */
   public boolean isCurrent(TableSpec table, String inputs) {
-    if (!exists(table)) {
-      return false;
-    }
-    Row last = DeltaTable.forPath(spark, path(table)).history(1).select("userMetadata").first();
-    return inputs.equals(last.getString(0));
+    return inputs.equals(lastCommitInfo(table).path("userMetadata").asText(null));
   }
 
   /** The unchanged table, as a write that did nothing. */
@@ -154,11 +178,9 @@ public final class Lake {
   }
 
   private WriteResult readLastCommit(TableSpec table) {
-    Row commit = DeltaTable.forPath(spark, path(table)).history(1)
-        .select("version", "operationMetrics").first();
-    Map<String, String> metrics = commit.getJavaMap(1);
-    long rows = Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
-    return new WriteResult(table.name(), rows, commit.getLong(0), false);
+    JsonNode commit = lastCommitInfo(table);
+    long rows = commit.path("operationMetrics").path("numOutputRows").asLong(0);
+    return new WriteResult(table.name(), rows, commit.path("version").asLong(-1), false);
   }
 
   public String landingPath(String folder) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.crossover.Lakes;
 import io.crossover.SparkTestSession;
-import io.crossover.generate.UsageGenerator;
+import io.crossover.generate.LandingGenerator;
 import io.crossover.generate.UsageModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,15 +33,16 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KnownAnswerTest {
   private static final LocalDate RUN_DATE = LocalDate.of(2025, 7, 1);
-  private static final UsageModel MODEL = new UsageModel(YearMonth.of(2019, 1), YearMonth.of(2025, 9), 0.04, 0.06,
+  private static final UsageModel MODEL = new UsageModel(YearMonth.of(2019, 1), YearMonth.of(2025, 6), 0.04, 0.1,
       List.of(new UsageModel.Region("us-east", 0.4, YearMonth.of(2024, 3)),
-          new UsageModel.Region("us-west", 0.3, YearMonth.of(2026, 1)),
-          new UsageModel.Region("eu-west", 0.3, YearMonth.of(2026, 8))));
+          new UsageModel.Region("us-west", 0.3, YearMonth.of(2025, 12)),
+          new UsageModel.Region("eu-west", 0.3, YearMonth.of(2026, 6))));
 
   private final SparkSession spark = SparkTestSession.get();
   private Path landing;
   private Path lake;
   private Map<String, String> truth;
+  private Map<String, Object> truthJson;
   private Lakes.Outcome outcome;
 
   @BeforeAll
@@ -49,11 +50,9 @@ class KnownAnswerTest {
   void runOnGeneratedData() throws IOException {
     landing = Files.createTempDirectory("crossover-known-landing");
     lake = Files.createTempDirectory("crossover-known-lake");
-    Lakes.copyFolder(Path.of("../data-samples/accelerators"), landing.resolve("accelerators"));
-    UsageGenerator.generate(landing, MODEL, 40_000, 11);
-    Path truthFile = UsageGenerator.writeTruth(landing, MODEL, 40_000, 11);
-    truth = (Map<String, String>) new com.fasterxml.jackson.databind.ObjectMapper()
-        .readValue(truthFile.toFile(), Map.class).get("crossover_month");
+    Path truthFile = LandingGenerator.generate(landing, MODEL, 40_000, 11, RUN_DATE);
+    truthJson = new com.fasterxml.jackson.databind.ObjectMapper().readValue(truthFile.toFile(), Map.class);
+    truth = (Map<String, String>) truthJson.get("crossover_month");
     outcome = Lakes.run(landing, lake, Map.of("spark.crossover.forecast.bootstrap", "200"),
         "run", "--run-date", RUN_DATE.toString());
   }
@@ -70,6 +69,29 @@ class KnownAnswerTest {
       assertThat(Math.abs(ChronoUnit.MONTHS.between(expected, p50))).as(estimate.getKey() + " p50 " + p50 + " vs " + expected)
           .isLessThanOrEqualTo(tolerance);
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void demandAsOfTheRunDateEqualsTheGeneratorsExactTotals() {
+    Map<String, Double> expected = (Map<String, Double>) truthJson.get("pflop_days_as_of");
+    Map<String, Double> gold = spark.read().format("delta").load(lake.resolve("gold/demand_monthly").toString())
+        .where("segment = 'all'").groupBy("workload").sum("pflop_days").collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(0), r -> r.getDouble(1)));
+    assertThat(gold.get("training")).isCloseTo(expected.get("training"), within(1e-6 * expected.get("training")));
+    assertThat(gold.get("inference")).isCloseTo(expected.get("inference"), within(1e-6 * expected.get("inference")));
+    assertThat(((Number) truthJson.get("events_after_as_of")).longValue()).isPositive();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyPlantedBadRowIsQuarantinedUnderItsRule() {
+    Map<String, Integer> planted = ((Map<String, Map<String, Integer>>) truthJson.get("planted_bad_rows")).get("usage_events");
+    Map<String, Long> quarantined = spark.read().format("delta").load(lake.resolve("quarantine/usage_events").toString())
+        .groupBy("rule").count().collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+    assertThat(quarantined).hasSameSizeAs(planted);
+    planted.forEach((rule, count) -> assertThat(quarantined.get(rule)).as(rule).isEqualTo(count.longValue()));
   }
 
   @Test
