@@ -75,12 +75,21 @@ public final class Forecaster {
         replicates.length == 0 ? null : (double) within / replicates.length, observations, r2, rmse);
   }
 
-  /** First month from {@code from} to the horizon's end where the curve's share reaches one half. */
+  /**
+   * The month nearest to where the curve's share first reaches one half, searching from
+   * {@code from} to the horizon's end: the first month at or above one half, or the month before
+   * it when the crossing (interpolated between the two) lies nearer to that one. Taking the first
+   * month at or above would put the estimate half a month late on average.
+   */
   static int crossingMonth(Curves curves, int from, ForecastConfig config) {
+    double previous = Double.NaN;
     for (int m = from; m <= config.horizonEnd(); m++) {
-      if (curves.share(m - config.origin()) >= Crossover.THRESHOLD) {
-        return m;
+      double share = curves.share(m - config.origin());
+      if (share >= Crossover.THRESHOLD) {
+        boolean nearerPrevious = m > from && (Crossover.THRESHOLD - previous) / (share - previous) < 0.5;
+        return nearerPrevious ? m - 1 : m;
       }
+      previous = share;
     }
     return Integer.MAX_VALUE;
   }

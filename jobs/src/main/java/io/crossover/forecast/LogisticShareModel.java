@@ -1,51 +1,77 @@
 package io.crossover.forecast;
 
 /**
- * The primary model: {@code logit(share) = a + b·t} by weighted least squares, weights
- * {@code total·s·(1−s)} (the inverse variance of a logit share), and {@code log(total) = c + d·t}
- * by least squares. Bootstrap replicates resample the standardised residuals of both fits with
- * the same block indices, so their correlation survives.
+ * The primary model: {@code logit(share) = a + b·t} fitted as a quasi-binomial logistic regression
+ * (iteratively reweighted least squares, weights {@code total·s·(1−s)}: busy months and months near
+ * one half count more), and {@code log(total) = c + d·t} by least squares. Fitting the share itself
+ * rather than the logit of noisy observed shares avoids the bias that pushes a projected crossover
+ * late. Bootstrap replicates resample the Pearson residuals of the share and the residuals of the
+ * total with the same block indices, so their correlation survives.
  */
 public final class LogisticShareModel implements Model {
   public static final String NAME = "logistic_share";
-  /** Shares are clipped away from 0 and 1 before the logit; such months get little weight anyway. */
+  /** Observed shares of exactly 0 or 1 are moved this far inside for the first, log-odds fit. */
   private static final double CLIP = 1e-4;
+  private static final int IRLS_ITERATIONS = 8;
 
   private final double[] t;
-  private final double[] weight;
+  private final double[] totals;
   private final LinearFit share;
   private final LinearFit total;
-  private final double[] shareResidual;
+  private final double[] pearsonResidual;
   private final double[] totalResidual;
-  private final double[] logitShare;
-  private final double[] logTotal;
 
   public LogisticShareModel(History history, int origin) {
     int n = history.size();
     t = new double[n];
-    weight = new double[n];
-    logitShare = new double[n];
-    logTotal = new double[n];
-    double weightSum = 0;
+    totals = new double[n];
+    double[] observed = new double[n];
+    double[] logTotal = new double[n];
+    double mean = 0;
     for (int i = 0; i < n; i++) {
       t[i] = history.months()[i] - origin;
-      double s = Math.min(1 - CLIP, Math.max(CLIP, history.share(i)));
-      logitShare[i] = Math.log(s / (1 - s));
-      logTotal[i] = Math.log(history.total(i));
-      weight[i] = history.total(i) * s * (1 - s);
-      weightSum += weight[i];
+      totals[i] = history.total(i);
+      observed[i] = history.share(i);
+      logTotal[i] = Math.log(totals[i]);
+      mean += totals[i];
     }
+    mean /= n;
     for (int i = 0; i < n; i++) {
-      weight[i] = weight[i] * n / weightSum;
+      totals[i] /= mean;
     }
-    share = LinearFit.weighted(t, logitShare, weight);
+    share = fitShare(t, observed, totals);
     total = LinearFit.ordinary(t, logTotal);
-    shareResidual = new double[n];
+    pearsonResidual = new double[n];
     totalResidual = new double[n];
     for (int i = 0; i < n; i++) {
-      shareResidual[i] = Math.sqrt(weight[i]) * (logitShare[i] - share.at(t[i]));
+      double mu = Curves.logistic(share.at(t[i]));
+      pearsonResidual[i] = (observed[i] - mu) * Math.sqrt(totals[i] / (mu * (1 - mu)));
       totalResidual[i] = logTotal[i] - total.at(t[i]);
     }
+  }
+
+  /** Quasi-binomial logistic regression of {@code share} on {@code t}, weights {@code total}, by IRLS. */
+  static LinearFit fitShare(double[] t, double[] share, double[] total) {
+    int n = t.length;
+    double[] z = new double[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      double s = Math.min(1 - CLIP, Math.max(CLIP, share[i]));
+      z[i] = Math.log(s / (1 - s));
+      w[i] = total[i] * s * (1 - s);
+    }
+    LinearFit fit = LinearFit.weighted(t, z, w);
+    for (int iteration = 0; iteration < IRLS_ITERATIONS; iteration++) {
+      for (int i = 0; i < n; i++) {
+        double eta = fit.at(t[i]);
+        double mu = Math.min(1 - 1e-9, Math.max(1e-9, Curves.logistic(eta)));
+        double variance = mu * (1 - mu);
+        z[i] = eta + (share[i] - mu) / variance;
+        w[i] = total[i] * variance;
+      }
+      fit = LinearFit.weighted(t, z, w);
+    }
+    return fit;
   }
 
   @Override
@@ -64,10 +90,12 @@ public final class LogisticShareModel implements Model {
     double[] shareStar = new double[n];
     double[] totalStar = new double[n];
     for (int i = 0; i < n; i++) {
-      shareStar[i] = share.at(t[i]) + shareResidual[indices[i]] / Math.sqrt(weight[i]);
+      double mu = Curves.logistic(share.at(t[i]));
+      double draw = mu + pearsonResidual[indices[i]] * Math.sqrt(mu * (1 - mu) / totals[i]);
+      shareStar[i] = Math.min(1.0, Math.max(0.0, draw));
       totalStar[i] = total.at(t[i]) + totalResidual[indices[i]];
     }
-    LinearFit s = LinearFit.weighted(t, shareStar, weight);
+    LinearFit s = fitShare(t, shareStar, totals);
     LinearFit d = LinearFit.ordinary(t, totalStar);
     return new Fitted(s.intercept(), s.slope(), d.intercept(), d.slope());
   }

@@ -62,7 +62,7 @@ class ForecasterTest {
         covered++;
       }
     }
-    assertThat((double) covered / seeds).as("coverage of the p10-p90 interval").isBetween(0.6, 0.97);
+    assertThat((double) covered / seeds).as("coverage of the p10-p90 interval").isGreaterThanOrEqualTo(0.7);
   }
 
   @Test
