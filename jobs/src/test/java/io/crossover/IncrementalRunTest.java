@@ -49,6 +49,11 @@ class IncrementalRunTest {
     assertThat(gold.get("training")).isCloseTo(raw.get("training"), within(1e-6 * raw.get("training")));
     assertThat(gold.get("inference")).isCloseTo(raw.get("inference"), within(1e-6 * raw.get("inference")));
     assertThat(table("gold/market_panel").selectExpr("max(as_of)").first().get(0).toString()).isEqualTo("2024-06-30");
+
+    Lakes.Outcome forecastOtherDate = run(Map.of(), "forecast", "--run-date", "2025-12-31");
+    assertThat(forecastOtherDate.exitCode()).isEqualTo(1);
+    assertThat(forecastOtherDate.printed()).contains("Cannot run forecast for 2025-12-31: gold/market_panel is as of"
+        + " 2024-06-30; run 'panel --run-date 2025-12-31' (or 'run') first (gold/market_panel)");
   }
 
   @Test

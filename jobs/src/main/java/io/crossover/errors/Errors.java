@@ -66,6 +66,15 @@ public final class Errors {
         null);
   }
 
+  public static CrossoverException inputNotAsOf(String stage, String table, String asOf, String runDate) {
+    return make(
+        ExitCode.FAILED,
+        "run " + stage + " for " + runDate,
+        table + " is as of " + asOf + "; run 'panel --run-date " + runDate + "' (or 'run') first",
+        table,
+        null);
+  }
+
   public static CrossoverException unreadableReference(String path, String reason, Throwable cause) {
     return make(ExitCode.USAGE, "read reference file", reason, path, cause);
   }

@@ -38,7 +38,7 @@ public final class BacktestStage {
     Lake lake = run.lake();
     StageReport report = new StageReport(NAME);
     int origin = ForecastStage.origin(run.runDate());
-    Dataset<Row> panel = PanelHistory.completeMonths(lake, origin);
+    Dataset<Row> panel = PanelHistory.completeMonths(lake, run.runDate(), origin, NAME);
     String partitionPrefix = run.settings().segments().isEmpty() ? null : run.settings().segments().get(0) + "=";
     Dataset<Row> fitted = partitionPrefix == null ? panel : panel.where(col("segment").notEqual(Demand.ALL_SEGMENT));
     FlatMapGroupsFunction<String, Row, Backtest.SegmentBacktest> evaluate = (segment, rows) -> List.of(

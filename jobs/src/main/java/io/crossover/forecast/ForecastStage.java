@@ -56,7 +56,7 @@ public final class ForecastStage {
       report.table(TableStat.of(lake.unchanged(ForecastTables.CROSSOVER_FORECAST), 0, 0));
       return report;
     }
-    Dataset<Row> panel = PanelHistory.completeMonths(lake, config.origin());
+    Dataset<Row> panel = PanelHistory.completeMonths(lake, run.runDate(), config.origin(), NAME);
     String partitionPrefix = settings.segments().isEmpty() ? null : settings.segments().get(0) + "=";
     Dataset<Row> fitted = partitionPrefix == null ? panel : panel.where(col("segment").notEqual(Demand.ALL_SEGMENT));
 

@@ -16,9 +16,18 @@ import org.apache.spark.sql.Row;
 final class PanelHistory {
   private PanelHistory() {}
 
-  /** segment, month, training_pflop_days, inference_pflop_days of months up to {@code origin}. */
-  static Dataset<Row> completeMonths(Lake lake, int origin) {
-    return lake.read(GoldTables.MARKET_PANEL, PanelStage.NAME)
+  /**
+   * segment, month, training_pflop_days, inference_pflop_days of months up to {@code origin}, from
+   * a panel built for {@code runDate} (gold holds the last panel run's date only).
+   */
+  static Dataset<Row> completeMonths(Lake lake, java.time.LocalDate runDate, int origin, String stage) {
+    Dataset<Row> panel = lake.read(GoldTables.MARKET_PANEL, PanelStage.NAME);
+    Row asOf = panel.selectExpr("max(as_of)").first();
+    if (!asOf.isNullAt(0) && !asOf.getDate(0).toLocalDate().equals(runDate)) {
+      throw io.crossover.errors.Errors.inputNotAsOf(stage, GoldTables.MARKET_PANEL.name(),
+          asOf.getDate(0).toString(), runDate.toString());
+    }
+    return panel
         .where(col("month").leq(java.sql.Date.valueOf(Months.start(origin))).and(col("total_pflop_days").gt(0)))
         .select("segment", "month", "training_pflop_days", "inference_pflop_days");
   }
