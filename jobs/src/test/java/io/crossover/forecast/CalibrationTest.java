@@ -26,11 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("calibration")
 class CalibrationTest {
-  private static final LocalDate RUN_DATE = LocalDate.of(2025, 7, 1);
-  private static final UsageModel MODEL = new UsageModel(YearMonth.of(2019, 1), YearMonth.of(2025, 6), 0.04, 0.1,
-      List.of(new UsageModel.Region("us-east", 0.4, YearMonth.of(2024, 3)),
-          new UsageModel.Region("us-west", 0.3, YearMonth.of(2025, 12)),
-          new UsageModel.Region("eu-west", 0.3, YearMonth.of(2026, 6))));
+  private static final LocalDate RUN_DATE = KnownAnswerTest.RUN_DATE;
+  private static final UsageModel MODEL = KnownAnswerTest.MODEL;
   private static final int SEEDS = 20;
 
   @Test

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.TestInstance;
 /** Generated usage with a known crossover per region, through `run`, against truth.json. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KnownAnswerTest {
-  private static final LocalDate RUN_DATE = LocalDate.of(2025, 7, 1);
-  private static final UsageModel MODEL = new UsageModel(YearMonth.of(2019, 1), YearMonth.of(2025, 6), 0.04, 0.1,
+  static final LocalDate RUN_DATE = LocalDate.of(2025, 7, 1);
+  /** Three regions, one crossed before the run date; steep enough (0.1/month) to pin the month down. */
+  static final UsageModel MODEL = new UsageModel(YearMonth.of(2019, 1), YearMonth.of(2025, 6), 0.04, 0.1,
       List.of(new UsageModel.Region("us-east", 0.4, YearMonth.of(2024, 3)),
           new UsageModel.Region("us-west", 0.3, YearMonth.of(2025, 12)),
           new UsageModel.Region("eu-west", 0.3, YearMonth.of(2026, 6))));
