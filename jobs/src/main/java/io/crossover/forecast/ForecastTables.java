@@ -8,6 +8,7 @@ import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import io.crossover.lake.ColumnSpec;
 import io.crossover.lake.TableSpec;
 import java.util.List;
 
@@ -15,9 +16,11 @@ import java.util.List;
 public final class ForecastTables {
   private ForecastTables() {}
 
+  private static final ColumnSpec RUN_ID = col("run_id", StringType, "Run that wrote the rows");
+
   public static final TableSpec CROSSOVER_FORECAST = table("gold/crossover_forecast", "run date x segment x month",
       "Observed and forecast inference share per segment and month (primary model, logistic_share).",
-      col("run_id", StringType, "Run that wrote the rows"),
+      RUN_ID,
       col("as_of", DateType, "Run date: the forecast uses complete months before it"),
       col("segment", StringType, "'all' (whole market, summed bottom-up from the segments) or <column>=<value>"),
       col("month", DateType, "First day of the month"),
@@ -30,7 +33,7 @@ public final class ForecastTables {
 
   public static final TableSpec CROSSOVER_ESTIMATE = table("gold/crossover_estimate", "run date x segment x model",
       "When inference overtakes training, per segment and model, with bootstrap percentiles.",
-      col("run_id", StringType, "Run that wrote the rows"),
+      RUN_ID,
       col("as_of", DateType, "Run date"),
       col("segment", StringType, "'all' or <column>=<value>"),
       col("status", StringType, "crossed (observed 3-month share stayed at or above 0.5), projected (fitted share"
@@ -49,7 +52,7 @@ public final class ForecastTables {
       "run date x model x segment x cutoff x horizon",
       "Rolling-origin backtest: each model refitted on the history up to a cutoff (every 6 months over the"
           + " last 3 years) and read 6, 12 and 24 months later.",
-      col("run_id", StringType, "Run that wrote the rows"),
+      RUN_ID,
       col("as_of", DateType, "Run date of the backtest"),
       col("model", StringType, "logistic_share or loglinear"),
       col("segment", StringType, "'all' (summed bottom-up, as in the forecast) or <column>=<value>"),
