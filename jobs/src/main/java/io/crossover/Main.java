@@ -1,6 +1,8 @@
 package io.crossover;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.crossover.config.Settings;
 import io.crossover.errors.CrossoverException;
@@ -10,6 +12,7 @@ import io.crossover.forecast.BacktestStage;
 import io.crossover.forecast.ForecastStage;
 import io.crossover.forecast.ForecastTables;
 import io.crossover.forecast.LogisticShareModel;
+import io.crossover.forecast.Scenario;
 import io.crossover.generate.LandingGenerator;
 import io.crossover.generate.UsageModel;
 import io.crossover.ingest.IngestStage;
@@ -143,13 +146,15 @@ public final class Main {
       return;
     }
     if (run.lake().exists(ForecastTables.CROSSOVER_ESTIMATE)) {
-      Summary.printEstimates(out, run.runDate(), run.settings().horizonMonths(), run.lake()
+      Scenario scenario = Scenario.of(run.settings());
+      Summary.printEstimates(out, run.runDate(), run.settings().horizonMonths(), scenario.name(), run.lake()
           .read(ForecastTables.CROSSOVER_ESTIMATE, ForecastStage.NAME)
           .where(col("as_of").equalTo(java.sql.Date.valueOf(run.runDate())))
           .where(col("model").equalTo(LogisticShareModel.NAME))
+          .where(coalesce(col("scenario"), lit(Scenario.BASELINE)).equalTo(scenario.name()))
           .orderBy(col("segment").notEqual("all"), col("segment"))
           .select("segment", "status", "crossover_month_p10", "crossover_month_p50", "crossover_month_p90",
-              "probability_within_horizon")
+              "probability_within_horizon", "drivers")
           .collectAsList());
     }
   }

@@ -37,11 +37,15 @@ final class Summary {
     }
   }
 
-  static void printEstimates(PrintStream out, java.time.LocalDate asOf, int horizonMonths, List<Row> estimates) {
+  static void printEstimates(PrintStream out, java.time.LocalDate asOf, int horizonMonths, String scenario,
+      List<Row> estimates) {
     if (estimates.isEmpty()) {
       return;
     }
-    out.printf("Crossover (inference share of PFLOP-days reaches 0.5), as of %s, model logistic_share:%n", asOf);
+    String drivers = estimates.stream().map(r -> r.isNullAt(6) ? "" : r.getString(6)).filter(d -> !d.isEmpty())
+        .distinct().sorted().collect(java.util.stream.Collectors.joining("; "));
+    out.printf("Crossover (inference share of PFLOP-days reaches 0.5), as of %s, model logistic_share%s, scenario %s:%n",
+        asOf, drivers.isEmpty() ? "" : " with drivers " + drivers, scenario);
     for (Row row : estimates) {
       String status = row.getString(1);
       String when = switch (status) {

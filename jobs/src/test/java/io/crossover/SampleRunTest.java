@@ -75,6 +75,28 @@ class SampleRunTest {
   }
 
   @Test
+  void aWhatIfScenarioIsWrittenBesideTheBaselineAndLeavesItUntouched() throws IOException {
+    Path whatIf = Files.createTempDirectory("crossover-what-if-lake");
+    Lakes.copyFolder(lake, whatIf);
+    String estimates = whatIf.resolve("gold/crossover_estimate").toString();
+    List<String> baseline = rows(estimates, "scenario = 'baseline'");
+    Lakes.Outcome scenario = Lakes.run(SAMPLES, whatIf, Map.of("spark.crossover.forecast.drivers", "capital",
+        "spark.crossover.scenario.capitalGrowth", "-0.3"), "forecast", "--run-date", RUN_DATE.toString());
+    assertThat(scenario.exitCode()).as(scenario.printed()).isZero();
+    assertThat(scenario.printed()).contains("model logistic_share with drivers capital, scenario capitalGrowth=-0.3:");
+    assertThat(rows(estimates, "scenario = 'baseline'")).isEqualTo(baseline);
+    List<Row> written = spark.read().format("delta").load(estimates)
+        .where("scenario = 'capitalGrowth=-0.3' AND model = 'logistic_share'").collectAsList();
+    assertThat(written).hasSize(5).extracting(r -> r.<String>getAs("drivers")).containsOnly("capital");
+    assertThat(whatIf.resolve("reports/2026-11-26/scenarios/capitalGrowth=-0.3/crossover.png")).isRegularFile();
+  }
+
+  private List<String> rows(String table, String where) {
+    return spark.read().format("delta").load(table).where(where).drop("run_id").collectAsList().stream()
+        .map(Row::toString).sorted().toList();
+  }
+
+  @Test
   void demandTotalsEqualASumStraightFromTheRawUsageFiles() {
     Map<String, Double> raw = RawUsage.pflopDaysByClass(SAMPLES, RUN_DATE);
     List<Row> gold = spark.read().format("delta").load(lake.resolve("gold/demand_monthly").toString())

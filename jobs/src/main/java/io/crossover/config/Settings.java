@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,6 +20,9 @@ public final class Settings {
 
   /** Usage-event columns a segment may be cut by. */
   public static final List<String> SEGMENT_COLUMNS = List.of("region", "org", "chip", "vendor");
+
+  /** Market-wide series the share model may add to its trend (see docs/forecast.md). */
+  public static final List<String> DRIVERS = List.of("capital", "capacity");
 
   public static final Setting<String> LANDING =
       new Setting<>(PREFIX + "landing", "data-samples", "a path or s3a:// URI",
@@ -43,6 +47,18 @@ public final class Settings {
           "a comma-separated list of " + SEGMENT_COLUMNS + ", or none",
           "Usage columns that define segments; segment 'all' is always built (summed from the first column's segments).",
           Settings::segmentColumns);
+  public static final Setting<List<String>> FORECAST_DRIVERS =
+      new Setting<>(PREFIX + "forecast.drivers", "none", "a comma-separated list of " + DRIVERS + ", or none",
+          "Drivers added to the share model's trend; none is what the backtest on data-samples supports (docs/forecast.md).",
+          text -> subsetOf(DRIVERS, text));
+  public static final Setting<Optional<Double>> SCENARIO_CAPITAL_GROWTH =
+      new Setting<>(PREFIX + "scenario.capitalGrowth", "", "empty, or an annual growth rate above -1 (-0.3 is 30% less each year)",
+          "What-if: trailing-12-month capital raised after the run date grows at this rate instead of its own trend. Needs the capital driver.",
+          text -> optional(text, value -> value > -1));
+  public static final Setting<Optional<Double>> SCENARIO_CAPACITY_SHARE =
+      new Setting<>(PREFIX + "scenario.capacityShare", "", "empty, or a number from 0 to 1",
+          "What-if: the inference-designed share of installed capacity after the run date stays at this value instead of following its trend. Needs the capacity driver.",
+          text -> optional(text, value -> value >= 0 && value <= 1));
   public static final Setting<Double> MAX_REJECT_RATIO =
       new Setting<>(PREFIX + "quality.maxRejectRatio", "0.05", "a number from 0 to 1",
           "Share of rejected rows per dataset above which a stage exits 3.", Settings::ratio);
@@ -55,7 +71,7 @@ public final class Settings {
 
   public static final List<Setting<?>> ALL =
       List.of(LANDING, LAKE, COMPANY_ALIASES, HORIZON_MONTHS, BOOTSTRAP, BLOCK_MONTHS, SEGMENTS,
-          MAX_REJECT_RATIO, FINE_TUNING_AS, EVALUATION_AS);
+          FORECAST_DRIVERS, SCENARIO_CAPITAL_GROWTH, SCENARIO_CAPACITY_SHARE, MAX_REJECT_RATIO, FINE_TUNING_AS, EVALUATION_AS);
 
   private final String landing;
   private final String lake;
@@ -64,6 +80,9 @@ public final class Settings {
   private final int bootstrap;
   private final int blockMonths;
   private final List<String> segments;
+  private final List<String> drivers;
+  private final Optional<Double> capitalGrowth;
+  private final Optional<Double> capacityShare;
   private final double maxRejectRatio;
   private final String fineTuningAs;
   private final String evaluationAs;
@@ -77,6 +96,11 @@ public final class Settings {
     bootstrap = BOOTSTRAP.read(conf.get(BOOTSTRAP.key()));
     blockMonths = BLOCK_MONTHS.read(conf.get(BLOCK_MONTHS.key()));
     segments = SEGMENTS.read(conf.get(SEGMENTS.key()));
+    drivers = FORECAST_DRIVERS.read(conf.get(FORECAST_DRIVERS.key()));
+    capitalGrowth = SCENARIO_CAPITAL_GROWTH.read(conf.get(SCENARIO_CAPITAL_GROWTH.key()));
+    capacityShare = SCENARIO_CAPACITY_SHARE.read(conf.get(SCENARIO_CAPACITY_SHARE.key()));
+    requireDriver(SCENARIO_CAPITAL_GROWTH, capitalGrowth, "capital");
+    requireDriver(SCENARIO_CAPACITY_SHARE, capacityShare, "capacity");
     maxRejectRatio = MAX_REJECT_RATIO.read(conf.get(MAX_REJECT_RATIO.key()));
     fineTuningAs = FINE_TUNING_AS.read(conf.get(FINE_TUNING_AS.key()));
     evaluationAs = EVALUATION_AS.read(conf.get(EVALUATION_AS.key()));
@@ -89,6 +113,15 @@ public final class Settings {
 
   public static Settings defaults() {
     return new Settings(Map.of());
+  }
+
+  /** A scenario for a driver the model does not use would change nothing: say so rather than ignore it. */
+  private void requireDriver(Setting<Optional<Double>> scenario, Optional<Double> value, String driver) {
+    if (value.isPresent() && !drivers.contains(driver)) {
+      throw Errors.invalidSetting(scenario.key(), String.valueOf(value.get()),
+          "no value unless " + FORECAST_DRIVERS.key() + " includes " + driver + " (it is " + FORECAST_DRIVERS.key()
+              + "=" + (drivers.isEmpty() ? "none" : String.join(",", drivers)) + ")");
+    }
   }
 
   private static void rejectUnknownKeys(Map<String, String> conf) {
@@ -107,6 +140,9 @@ public final class Settings {
   public int bootstrap() { return bootstrap; }
   public int blockMonths() { return blockMonths; }
   public List<String> segments() { return segments; }
+  public List<String> drivers() { return drivers; }
+  public Optional<Double> capitalGrowth() { return capitalGrowth; }
+  public Optional<Double> capacityShare() { return capacityShare; }
   public double maxRejectRatio() { return maxRejectRatio; }
   public String fineTuningAs() { return fineTuningAs; }
   public String evaluationAs() { return evaluationAs; }
@@ -115,7 +151,8 @@ public final class Settings {
   public static String docTable() {
     StringBuilder table = new StringBuilder("| property | default | accepts | meaning |\n| --- | --- | --- | --- |\n");
     for (Setting<?> s : ALL) {
-      table.append("| `").append(s.key()).append("` | `").append(s.defaultValue()).append("` | ")
+      String defaultValue = s.defaultValue().isEmpty() ? "(empty)" : "`" + s.defaultValue() + "`";
+      table.append("| `").append(s.key()).append("` | ").append(defaultValue).append(" | ")
           .append(s.accepted()).append(" | ").append(s.doc()).append(" |\n");
     }
     return table.toString();
@@ -142,16 +179,29 @@ public final class Settings {
   }
 
   private static List<String> segmentColumns(String text) {
+    return subsetOf(SEGMENT_COLUMNS, text);
+  }
+
+  /** The named members of {@code allowed} in the order given, or null when a name is not allowed. */
+  private static List<String> subsetOf(List<String> allowed, String text) {
     if (text.isEmpty() || text.equals("none")) {
       return List.of();
     }
-    Set<String> columns = new LinkedHashSet<>();
-    for (String column : Arrays.stream(text.split(",")).map(String::trim).toList()) {
-      if (!SEGMENT_COLUMNS.contains(column)) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String name : Arrays.stream(text.split(",")).map(String::trim).toList()) {
+      if (!allowed.contains(name)) {
         return null;
       }
-      columns.add(column);
+      names.add(name);
     }
-    return List.copyOf(columns);
+    return List.copyOf(names);
+  }
+
+  private static Optional<Double> optional(String text, java.util.function.DoublePredicate valid) {
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    double value = Double.parseDouble(text);
+    return valid.test(value) ? Optional.of(value) : null;
   }
 }

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * Rolling-origin evaluation: refit both models on the history up to each cutoff and compare what
- * they said with what happened. Pure Java, one call per segment inside an executor.
+ * they said with what happened. The share model is also refitted with each combination of drivers
+ * the history supports, the drivers projected from what was known at the cutoff, so the scores say
+ * whether drivers help. Pure Java, one call per segment inside an executor.
  */
 public final class Backtest {
   public static final int[] HORIZONS = {6, 12, 24};
@@ -18,13 +20,24 @@ public final class Backtest {
 
   private Backtest() {}
 
-  /** One scored forecast: a model fitted at a cutoff, read {@code horizonMonths} later. */
-  public record Score(String segment, String model, int cutoff, int horizonMonths, double predictedShare,
-      double observedShare, Integer crossoverErrorMonths) implements Serializable {}
+  /** A model and the drivers it used beside time (comma-separated, empty for none). */
+  public record Variant(String model, String drivers) implements Serializable {}
 
-  /** A segment's scores, and the curves fitted at each cutoff (model -> cutoff -> curves) for the market sum. */
-  public record SegmentBacktest(String segment, List<Score> scores, Map<String, Map<Integer, Curves>> curves)
+  /** One scored forecast: a model fitted at a cutoff, read {@code horizonMonths} later. */
+  public record Score(String segment, Variant variant, int cutoff, int horizonMonths, double predictedShare,
+      double observedShare, Integer crossoverErrorMonths) implements Serializable {
+    public String model() {
+      return variant.model();
+    }
+  }
+
+  /** A segment's scores, and the curves fitted at each cutoff (variant -> cutoff -> curves) for the market sum. */
+  public record SegmentBacktest(String segment, List<Score> scores, Map<Variant, Map<Integer, Curves>> curves)
       implements Serializable {}
+
+  /** Every non-empty combination of drivers, in declaration order. */
+  static final List<List<Driver>> DRIVER_SETS = List.of(List.of(Driver.CAPITAL), List.of(Driver.CAPACITY),
+      List.of(Driver.CAPITAL, Driver.CAPACITY));
 
   /** Cutoffs every 6 months over the 36 months before the origin. */
   public static List<Integer> cutoffs(int origin) {
@@ -36,25 +49,35 @@ public final class Backtest {
   }
 
   public static SegmentBacktest evaluate(History history, int origin, int minObservations) {
-    Map<String, Map<Integer, Curves>> curves = new LinkedHashMap<>();
+    Map<Variant, Map<Integer, Curves>> curves = new LinkedHashMap<>();
     for (int cutoff : cutoffs(origin)) {
-      History known = upTo(history, cutoff);
+      History known = history.upTo(cutoff);
       if (known.size() < minObservations) {
         continue;
       }
-      for (Model model : List.of(new LogisticShareModel(known, cutoff), new LogLinearModel(known, cutoff))) {
-        curves.computeIfAbsent(model.name(), m -> new LinkedHashMap<>()).put(cutoff, model.fitted());
+      List<Model> models = new ArrayList<>(List.of(new LogisticShareModel(known, cutoff), new LogLinearModel(known, cutoff)));
+      for (List<Driver> drivers : DRIVER_SETS) {
+        Model withDrivers = new LogisticShareModel(known, cutoff, drivers, Scenario.NONE);
+        boolean supported = withDrivers.drivers().equals(
+            String.join(",", drivers.stream().map(Driver::label).toList()));
+        if (supported) {
+          models.add(withDrivers);
+        }
+      }
+      for (Model model : models) {
+        curves.computeIfAbsent(new Variant(model.name(), model.drivers()), m -> new LinkedHashMap<>())
+            .put(cutoff, model.fitted());
       }
     }
     return new SegmentBacktest(history.segment(), score(history, curves, origin), curves);
   }
 
   /** Scores curves fitted at cutoffs (t = 0 at the cutoff) against the observed history. */
-  public static List<Score> score(History history, Map<String, Map<Integer, Curves>> curves, int origin) {
+  public static List<Score> score(History history, Map<Variant, Map<Integer, Curves>> curves, int origin) {
     int observedIndex = Crossover.observedCrossing(history);
     Integer observedCrossing = observedIndex < 0 ? null : history.months()[observedIndex];
     List<Score> scores = new ArrayList<>();
-    curves.forEach((model, byCutoff) -> byCutoff.forEach((cutoff, fitted) -> {
+    curves.forEach((variant, byCutoff) -> byCutoff.forEach((cutoff, fitted) -> {
       Integer crossoverError = null;
       if (observedCrossing != null) {
         for (int m = cutoff - 120; m <= cutoff + 240; m++) {
@@ -68,7 +91,7 @@ public final class Backtest {
         int month = cutoff + horizon;
         int at = Arrays.binarySearch(history.months(), month);
         if (month <= origin && at >= 0) {
-          scores.add(new Score(history.segment(), model, cutoff, horizon, fitted.share(horizon),
+          scores.add(new Score(history.segment(), variant, cutoff, horizon, fitted.share(horizon),
               history.share(at), crossoverError));
         }
       }
@@ -76,12 +99,4 @@ public final class Backtest {
     return scores;
   }
 
-  private static History upTo(History history, int cutoff) {
-    int n = 0;
-    while (n < history.size() && history.months()[n] <= cutoff) {
-      n++;
-    }
-    return new History(history.segment(), Arrays.copyOf(history.months(), n),
-        Arrays.copyOf(history.training(), n), Arrays.copyOf(history.inference(), n));
-  }
 }

@@ -57,16 +57,17 @@ public final class BacktestStage {
     Date asOf = Date.valueOf(run.runDate());
     List<Row> rows = scores.stream().map(s -> RowFactory.create(run.runId(), asOf, s.model(), s.segment(),
         Date.valueOf(Months.start(s.cutoff())), s.horizonMonths(), s.predictedShare(), s.observedShare(),
-        Math.abs(s.predictedShare() - s.observedShare()), s.crossoverErrorMonths())).toList();
+        Math.abs(s.predictedShare() - s.observedShare()), s.crossoverErrorMonths(), s.variant().drivers())).toList();
     WriteResult written = lake.replaceWhere(ForecastTables.BACKTEST_METRICS,
         lake.spark().createDataFrame(rows, ForecastTables.BACKTEST_METRICS.schema()), "as_of = DATE'" + run.runDate() + "'");
     report.table(TableStat.of(written, 0, 0));
     return report;
   }
 
-  /** model -> cutoff -> the partition segments' curves at that cutoff, summed. */
-  private static Map<String, Map<Integer, Curves>> summedCurves(List<Backtest.SegmentBacktest> segments, String prefix) {
-    Map<String, Map<Integer, List<Curves>>> parts = new LinkedHashMap<>();
+  /** variant -> cutoff -> the partition segments' curves at that cutoff, summed. */
+  private static Map<Backtest.Variant, Map<Integer, Curves>> summedCurves(List<Backtest.SegmentBacktest> segments,
+      String prefix) {
+    Map<Backtest.Variant, Map<Integer, List<Curves>>> parts = new LinkedHashMap<>();
     for (Backtest.SegmentBacktest segment : segments) {
       if (!segment.segment().startsWith(prefix)) {
         continue;
@@ -74,18 +75,18 @@ public final class BacktestStage {
       segment.curves().forEach((model, byCutoff) -> byCutoff.forEach((cutoff, curves) ->
           parts.computeIfAbsent(model, m -> new LinkedHashMap<>()).computeIfAbsent(cutoff, c -> new ArrayList<>()).add(curves)));
     }
-    Map<String, Map<Integer, Curves>> summed = new LinkedHashMap<>();
+    Map<Backtest.Variant, Map<Integer, Curves>> summed = new LinkedHashMap<>();
     parts.forEach((model, byCutoff) -> byCutoff.forEach((cutoff, curves) ->
         summed.computeIfAbsent(model, m -> new LinkedHashMap<>()).put(cutoff, new CurveSet.Summed(curves))));
     return summed;
   }
 
-  /** Per model and horizon: mean share error, mean absolute crossover error, forecasts scored. */
+  /** Per model, drivers and horizon: mean share error, mean absolute crossover error, forecasts scored. */
   public static Dataset<Row> comparison(Dataset<Row> metrics) {
-    return metrics.groupBy("model", "horizon_months")
+    return metrics.groupBy("model", "drivers", "horizon_months")
         .agg(round(avg("share_abs_error"), 4).as("mean_share_abs_error"),
             round(avg(abs(col("crossover_error_months"))), 2).as("mean_abs_crossover_error_months"),
             count(lit(1)).as("forecasts"))
-        .orderBy("horizon_months", "model");
+        .orderBy("horizon_months", "model", "drivers");
   }
 }

@@ -4,8 +4,12 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A model's fitted curves and its bootstrap replicates, for one segment or summed over several. */
-public record CurveSet(String model, Curves fitted, List<Curves> replicates) implements Serializable {
+/**
+ * A model's fitted curves and its bootstrap replicates, for one segment or summed over several.
+ *
+ * @param drivers the drivers used beside time, comma-separated (for a sum: those of any part)
+ */
+public record CurveSet(String model, String drivers, Curves fitted, List<Curves> replicates) implements Serializable {
 
   /** Bootstraps {@code model} with moving blocks, seeded from the run date and the segment. */
   public static CurveSet bootstrap(Model model, ForecastConfig config, String segment) {
@@ -15,7 +19,7 @@ public record CurveSet(String model, Curves fitted, List<Curves> replicates) imp
     for (int r = 0; r < config.replicates(); r++) {
       replicates.add(model.replicate(BlockBootstrap.indices(model.observations(), config.blockMonths(), random)));
     }
-    return new CurveSet(model.name(), model.fitted(), replicates);
+    return new CurveSet(model.name(), model.drivers(), model.fitted(), replicates);
   }
 
   /** The market as the sum of its segments, replicate by replicate. */
@@ -27,7 +31,9 @@ public record CurveSet(String model, Curves fitted, List<Curves> replicates) imp
       int at = r;
       summed.add(new Summed(parts.stream().map(p -> p.replicates().get(at)).toList()));
     }
-    return new CurveSet(model, new Summed(fitted), summed);
+    String drivers = parts.stream().flatMap(p -> java.util.Arrays.stream(p.drivers().split(",")))
+        .filter(d -> !d.isEmpty()).distinct().sorted().collect(java.util.stream.Collectors.joining(","));
+    return new CurveSet(model, drivers, new Summed(fitted), summed);
   }
 
   /** Inference and training added up over segments; the share is that of the sums. */

@@ -47,10 +47,13 @@ public final class ForecastStage {
     Lake lake = run.lake();
     StageReport report = new StageReport(NAME);
     var settings = run.settings();
+    Scenario scenario = Scenario.of(settings);
     ForecastConfig config = new ForecastConfig(run.runDate().toString(), origin(run.runDate()),
-        settings.horizonMonths(), settings.bootstrap(), settings.blockMonths(), MIN_OBSERVATIONS);
+        settings.horizonMonths(), settings.bootstrap(), settings.blockMonths(), MIN_OBSERVATIONS,
+        Driver.of(settings.drivers()), scenario);
     String inputs = lake.fingerprint(List.of(GoldTables.MARKET_PANEL), "runDate=" + run.runDate(),
-        "horizon=" + config.horizonMonths(), "bootstrap=" + config.replicates(), "block=" + config.blockMonths());
+        "horizon=" + config.horizonMonths(), "bootstrap=" + config.replicates(), "block=" + config.blockMonths(),
+        "drivers=" + settings.drivers(), "scenario=" + scenario.name());
     if (lake.isCurrent(ForecastTables.CROSSOVER_ESTIMATE, inputs)) {
       report.table(TableStat.of(lake.unchanged(ForecastTables.CROSSOVER_ESTIMATE), 0, 0));
       report.table(TableStat.of(lake.unchanged(ForecastTables.CROSSOVER_FORECAST), 0, 0));
@@ -78,28 +81,59 @@ public final class ForecastStage {
       }
       Date asOf = Date.valueOf(run.runDate());
       String runId = run.runId();
+      String scenarioName = scenario.name();
       FlatMapFunction<Forecaster.SegmentForecast, Row> estimateRows = f -> f.estimates().stream()
-          .map(e -> estimateRow(runId, asOf, e)).iterator();
+          .map(e -> estimateRow(runId, asOf, scenarioName, e)).iterator();
       FlatMapFunction<Forecaster.SegmentForecast, Row> pointRows = f -> f.points().stream()
-          .map(p -> pointRow(runId, asOf, p)).iterator();
+          .map(p -> pointRow(runId, asOf, scenarioName, p)).iterator();
       Dataset<Forecaster.SegmentForecast> all = forecasts.union(
           lake.spark().createDataset(extra, Encoders.javaSerialization(Forecaster.SegmentForecast.class)));
-      String predicate = "as_of = DATE'" + run.runDate() + "'";
+      String predicate = rowsOf(run.runDate(), scenario);
       WriteResult points = lake.replaceWhere(ForecastTables.CROSSOVER_FORECAST,
           all.flatMap(pointRows, Encoders.row(ForecastTables.CROSSOVER_FORECAST.schema())), predicate, inputs);
       WriteResult estimates = lake.replaceWhere(ForecastTables.CROSSOVER_ESTIMATE,
           all.flatMap(estimateRows, Encoders.row(ForecastTables.CROSSOVER_ESTIMATE.schema())), predicate, inputs);
       report.table(TableStat.of(estimates, 0, 0));
       report.table(TableStat.of(points, 0, 0));
-      writeReport(run, forecasts, extra);
+      noteUnusedDrivers(report, settings.drivers(), forecasts);
+      writeReport(run, scenario, forecasts, extra);
     } finally {
       forecasts.unpersist();
     }
     return report;
   }
 
-  /** reports/<run date>/crossover.png and crossover.html under the lake: the market chart and the estimates. */
-  private static void writeReport(RunContext run, Dataset<Forecaster.SegmentForecast> forecasts,
+  /** Says when a configured driver was left out of every segment's fit (no value in some month, or constant). */
+  private static void noteUnusedDrivers(StageReport report, List<String> configured,
+      Dataset<Forecaster.SegmentForecast> forecasts) {
+    if (configured.isEmpty()) {
+      return;
+    }
+    List<String> used = forecasts.flatMap((FlatMapFunction<Forecaster.SegmentForecast, String>) f -> f.estimates()
+        .stream().flatMap(e -> java.util.Arrays.stream(e.drivers().split(","))).filter(d -> !d.isEmpty()).iterator(),
+        Encoders.STRING()).distinct().collectAsList();
+    for (String driver : configured) {
+      if (!used.contains(driver)) {
+        report.note("driver " + driver + " was left out of every fit: gold/market_panel lacks it in some fitted"
+            + " month or it does not vary (docs/forecast.md, Drivers)");
+      }
+    }
+  }
+
+  /** The rows a forecast of {@code runDate} under {@code scenario} replaces (rows from before scenarios count as baseline). */
+  static String rowsOf(LocalDate runDate, Scenario scenario) {
+    return "as_of = DATE'" + runDate + "' AND coalesce(scenario, '" + Scenario.BASELINE + "') = '"
+        + scenario.name() + "'";
+  }
+
+  /** The report folder under the lake: reports/<run date>/, and scenarios/<name>/ inside it for a what-if. */
+  public static String reportFolder(LocalDate runDate, Scenario scenario) {
+    String folder = "reports/" + runDate + "/";
+    return scenario.equals(Scenario.NONE) ? folder : folder + "scenarios/" + scenario.name().replace(',', '_') + "/";
+  }
+
+  /** crossover.png and crossover.html in the report folder: the market chart and the estimates. */
+  private static void writeReport(RunContext run, Scenario scenario, Dataset<Forecaster.SegmentForecast> forecasts,
       List<Forecaster.SegmentForecast> market) {
     Forecaster.SegmentForecast all = market.isEmpty()
         ? forecasts.filter((org.apache.spark.api.java.function.FilterFunction<Forecaster.SegmentForecast>)
@@ -112,10 +146,10 @@ public final class ForecastStage {
         .forEach(f -> estimates.addAll(f.estimates()));
     List<Report.Claim> claims = claims(run.lake());
     Estimate primary = estimates.isEmpty() ? null : estimates.get(0);
-    String folder = "reports/" + run.runDate() + "/";
+    String folder = reportFolder(run.runDate(), scenario);
     String png = run.lake().writeFile(folder + "crossover.png", Report.chartPng(run.runDate(),
         all == null ? List.of() : all.points(), primary, claims));
-    run.lake().writeFile(folder + "crossover.html", Report.html(run.runDate(), run.runId(), estimates, claims,
+    run.lake().writeFile(folder + "crossover.html", Report.html(run.runDate(), run.runId(), scenario.name(), estimates, claims,
         latestBacktest(run), run.settings().landing()));
     LOG.info("report written: {} and crossover.html beside it", png);
   }
@@ -150,14 +184,14 @@ public final class ForecastStage {
     return claims;
   }
 
-  private static Row estimateRow(String runId, Date asOf, Estimate e) {
+  private static Row estimateRow(String runId, Date asOf, String scenario, Estimate e) {
     return RowFactory.create(runId, asOf, e.segment(), e.status(), date(e.p10()), date(e.p50()), date(e.p90()),
-        e.probabilityWithinHorizon(), e.model(), e.observations(), e.fitR2(), e.fitRmse());
+        e.probabilityWithinHorizon(), e.model(), e.observations(), e.fitR2(), e.fitRmse(), e.drivers(), scenario);
   }
 
-  private static Row pointRow(String runId, Date asOf, ForecastPoint p) {
+  private static Row pointRow(String runId, Date asOf, String scenario, ForecastPoint p) {
     return RowFactory.create(runId, asOf, p.segment(), Date.valueOf(p.month()), p.isHistory(), p.inferenceShare(),
-        p.shareP10(), p.shareP90(), p.trainingPflopDays(), p.inferencePflopDays());
+        p.shareP10(), p.shareP90(), p.trainingPflopDays(), p.inferencePflopDays(), scenario);
   }
 
   private static Date date(LocalDate date) {

@@ -17,9 +17,13 @@ public final class ForecastTables {
   private ForecastTables() {}
 
   private static final ColumnSpec RUN_ID = col("run_id", StringType, "Run that wrote the rows");
+  private static final ColumnSpec SCENARIO = col("scenario", StringType, "'baseline', or the what-if"
+      + " spark.crossover.scenario.* overrides as key=value pairs (e.g. capitalGrowth=-0.3); dashboards read baseline");
+  private static final ColumnSpec DRIVERS = col("drivers", StringType, "Drivers the share model used beside time"
+      + " (capital, capacity), comma-separated; empty for none");
 
-  public static final TableSpec CROSSOVER_FORECAST = table("gold/crossover_forecast", "run date x segment x month",
-      "Observed and forecast inference share per segment and month (primary model, logistic_share).",
+  public static final TableSpec CROSSOVER_FORECAST = table("gold/crossover_forecast", "run date x scenario x segment x month",
+      "Observed and forecast inference share per segment and month (primary model, logistic_share), per scenario.",
       RUN_ID,
       col("as_of", DateType, "Run date: the forecast uses complete months before it"),
       col("segment", StringType, "'all' (whole market, summed bottom-up from the segments) or <column>=<value>"),
@@ -29,9 +33,10 @@ public final class ForecastTables {
       col("share_p10", DoubleType, "10th percentile of the bootstrap replicates' share (forecast months)"),
       col("share_p90", DoubleType, "90th percentile of the bootstrap replicates' share (forecast months)"),
       col("training_pflop_days", DoubleType, "Observed or predicted training PFLOP-days"),
-      col("inference_pflop_days", DoubleType, "Observed or predicted inference PFLOP-days"));
+      col("inference_pflop_days", DoubleType, "Observed or predicted inference PFLOP-days"),
+      SCENARIO);
 
-  public static final TableSpec CROSSOVER_ESTIMATE = table("gold/crossover_estimate", "run date x segment x model",
+  public static final TableSpec CROSSOVER_ESTIMATE = table("gold/crossover_estimate", "run date x scenario x segment x model",
       "When inference overtakes training, per segment and model, with bootstrap percentiles.",
       RUN_ID,
       col("as_of", DateType, "Run date"),
@@ -46,12 +51,14 @@ public final class ForecastTables {
       col("model", StringType, "logistic_share (primary) or loglinear"),
       col("observations", IntegerType, "Complete months fitted"),
       col("fit_r2", DoubleType, "Weighted R² of the share fit (loglinear: the lower of the two workloads); empty for the bottom-up market"),
-      col("fit_rmse", DoubleType, "Residual RMSE of the fit on the log/logit scale; empty for the bottom-up market"));
+      col("fit_rmse", DoubleType, "Residual RMSE of the fit on the log/logit scale; empty for the bottom-up market"),
+      DRIVERS,
+      SCENARIO);
 
   public static final TableSpec BACKTEST_METRICS = table("gold/backtest_metrics",
-      "run date x model x segment x cutoff x horizon",
-      "Rolling-origin backtest: each model refitted on the history up to a cutoff (every 6 months over the"
-          + " last 3 years) and read 6, 12 and 24 months later.",
+      "run date x model x drivers x segment x cutoff x horizon",
+      "Rolling-origin backtest: each model (the share model also with each combination of drivers) refitted on"
+          + " the history up to a cutoff (every 6 months over the last 3 years) and read 6, 12 and 24 months later.",
       RUN_ID,
       col("as_of", DateType, "Run date of the backtest"),
       col("model", StringType, "logistic_share or loglinear"),
@@ -62,7 +69,8 @@ public final class ForecastTables {
       col("observed_share", DoubleType, "Share observed in that month"),
       col("share_abs_error", DoubleType, "|predicted_share - observed_share|"),
       col("crossover_error_months", IntegerType, "Predicted minus observed crossover month, where the segment"
-          + " has crossed by the run date; empty otherwise"));
+          + " has crossed by the run date; empty otherwise"),
+      DRIVERS);
 
   public static final List<TableSpec> ALL = List.of(CROSSOVER_FORECAST, CROSSOVER_ESTIMATE, BACKTEST_METRICS);
 }

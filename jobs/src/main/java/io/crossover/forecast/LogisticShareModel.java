@@ -1,12 +1,17 @@
 package io.crossover.forecast;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.commons.math3.linear.SingularMatrixException;
+
 /**
- * The primary model: {@code logit(share) = a + b·t} fitted as a quasi-binomial logistic regression
- * (iteratively reweighted least squares, weights {@code total·s·(1−s)}: busy months and months near
- * one half count more), and {@code log(total) = c + d·t} by least squares. Fitting the share itself
- * rather than the logit of noisy observed shares avoids the bias that pushes a projected crossover
- * late. Bootstrap replicates resample the Pearson residuals of the share and the residuals of the
- * total with the same block indices, so their correlation survives.
+ * The primary model: {@code logit(share) = a + b·t (+ Σ γ·driver(t))} fitted as a quasi-binomial
+ * logistic regression (iteratively reweighted least squares, weights {@code total·s·(1−s)}: busy
+ * months and months near one half count more), and {@code log(total) = c + d·t} by least squares.
+ * Fitting the share itself rather than the logit of noisy observed shares avoids the bias that
+ * pushes a projected crossover late. Bootstrap replicates resample the Pearson residuals of the
+ * share and the residuals of the total with the same block indices, so their correlation survives.
  */
 public final class LogisticShareModel implements Model {
   public static final String NAME = "logistic_share";
@@ -16,12 +21,23 @@ public final class LogisticShareModel implements Model {
 
   private final double[] t;
   private final double[] totals;
-  private final LinearFit share;
+  private final DriverPath[] paths;
+  private final double[][] design;
+  private final Regression share;
   private final LinearFit total;
   private final double[] pearsonResidual;
   private final double[] totalResidual;
 
+  /** The model on time alone. */
   public LogisticShareModel(History history, int origin) {
+    this(history, origin, List.of(), Scenario.NONE);
+  }
+
+  /**
+   * The model on time and those of {@code drivers} the history supports (a value in every month
+   * and some variation); {@link #drivers()} says which were used.
+   */
+  public LogisticShareModel(History history, int origin, List<Driver> drivers, Scenario scenario) {
     int n = history.size();
     t = new double[n];
     totals = new double[n];
@@ -39,20 +55,56 @@ public final class LogisticShareModel implements Model {
     for (int i = 0; i < n; i++) {
       totals[i] /= mean;
     }
-    share = fitShare(t, observed, totals);
+    List<DriverPath> usable = new ArrayList<>();
+    for (Driver driver : drivers) {
+      DriverPath path = DriverPath.of(driver, history.months(), history.driver(driver), origin, scenario);
+      if (path != null) {
+        usable.add(path);
+      }
+    }
+    Regression fit;
+    DriverPath[] chosen = usable.toArray(DriverPath[]::new);
+    try {
+      fit = fitShare(designOf(t, chosen), observed, totals);
+    } catch (SingularMatrixException collinear) {
+      chosen = new DriverPath[0];
+      fit = fitShare(designOf(t, chosen), observed, totals);
+    }
+    paths = chosen;
+    design = designOf(t, paths);
+    share = fit;
     total = LinearFit.ordinary(t, logTotal);
     pearsonResidual = new double[n];
     totalResidual = new double[n];
     for (int i = 0; i < n; i++) {
-      double mu = Curves.logistic(share.at(t[i]));
+      double mu = Curves.logistic(share.at(design[i]));
       pearsonResidual[i] = (observed[i] - mu) * Math.sqrt(totals[i] / (mu * (1 - mu)));
       totalResidual[i] = logTotal[i] - total.at(t[i]);
     }
   }
 
-  /** Quasi-binomial logistic regression of {@code share} on {@code t}, weights {@code total}, by IRLS. */
-  static LinearFit fitShare(double[] t, double[] share, double[] total) {
-    int n = t.length;
+  /** Rows {@code [1, t, driver(t)...]}. */
+  private static double[][] designOf(double[] t, DriverPath[] paths) {
+    double[][] design = new double[t.length][];
+    for (int i = 0; i < t.length; i++) {
+      design[i] = row(t[i], paths);
+    }
+    return design;
+  }
+
+  static double[] row(double t, DriverPath[] paths) {
+    double[] row = new double[2 + paths.length];
+    row[0] = 1.0;
+    row[1] = t;
+    for (int k = 0; k < paths.length; k++) {
+      row[2 + k] = paths[k].at(t);
+    }
+    return row;
+  }
+
+  /** Quasi-binomial logistic regression of {@code share} on the design, weights {@code total}, by IRLS. */
+  static Regression fitShare(double[][] design, double[] share, double[] total) {
+    int n = share.length;
     double[] z = new double[n];
     double[] w = new double[n];
     for (int i = 0; i < n; i++) {
@@ -60,16 +112,16 @@ public final class LogisticShareModel implements Model {
       z[i] = Math.log(s / (1 - s));
       w[i] = total[i] * s * (1 - s);
     }
-    LinearFit fit = LinearFit.weighted(t, z, w);
+    Regression fit = Regression.weighted(design, z, w);
     for (int iteration = 0; iteration < IRLS_ITERATIONS; iteration++) {
       for (int i = 0; i < n; i++) {
-        double eta = fit.at(t[i]);
+        double eta = fit.at(design[i]);
         double mu = Math.min(1 - 1e-9, Math.max(1e-9, Curves.logistic(eta)));
         double variance = mu * (1 - mu);
         z[i] = eta + (share[i] - mu) / variance;
         w[i] = total[i] * variance;
       }
-      fit = LinearFit.weighted(t, z, w);
+      fit = Regression.weighted(design, z, w);
     }
     return fit;
   }
@@ -80,8 +132,13 @@ public final class LogisticShareModel implements Model {
   }
 
   @Override
+  public String drivers() {
+    return java.util.Arrays.stream(paths).map(p -> p.driver().label()).collect(Collectors.joining(","));
+  }
+
+  @Override
   public Curves fitted() {
-    return new Fitted(share.intercept(), share.slope(), total.intercept(), total.slope());
+    return new Fitted(share.beta(), paths, total.intercept(), total.slope());
   }
 
   @Override
@@ -90,14 +147,14 @@ public final class LogisticShareModel implements Model {
     double[] shareStar = new double[n];
     double[] totalStar = new double[n];
     for (int i = 0; i < n; i++) {
-      double mu = Curves.logistic(share.at(t[i]));
+      double mu = Curves.logistic(share.at(design[i]));
       double draw = mu + pearsonResidual[indices[i]] * Math.sqrt(mu * (1 - mu) / totals[i]);
       shareStar[i] = Math.min(1.0, Math.max(0.0, draw));
       totalStar[i] = total.at(t[i]) + totalResidual[indices[i]];
     }
-    LinearFit s = fitShare(t, shareStar, totals);
+    Regression s = fitShare(design, shareStar, totals);
     LinearFit d = LinearFit.ordinary(t, totalStar);
-    return new Fitted(s.intercept(), s.slope(), d.intercept(), d.slope());
+    return new Fitted(s.beta(), paths, d.intercept(), d.slope());
   }
 
   @Override
@@ -115,11 +172,15 @@ public final class LogisticShareModel implements Model {
     return share.rmse();
   }
 
-  /** logit(share) = a + b·t, log(total) = c + d·t. */
-  record Fitted(double a, double b, double c, double d) implements Curves {
+  /** logit(share) = beta · [1, t, driver(t)...], log(total) = c + d·t. */
+  record Fitted(double[] beta, DriverPath[] paths, double c, double d) implements Curves {
     @Override
     public double share(double t) {
-      return Curves.logistic(a + b * t);
+      double eta = beta[0] + beta[1] * t;
+      for (int k = 0; k < paths.length; k++) {
+        eta += beta[2 + k] * paths[k].at(t);
+      }
+      return Curves.logistic(eta);
     }
 
     @Override

@@ -4,6 +4,11 @@ package io.crossover.forecast;
 public interface Model {
   String name();
 
+  /** The drivers the model used beside time, comma-separated; empty for none. */
+  default String drivers() {
+    return "";
+  }
+
   Curves fitted();
 
   /** The model refitted to the fitted values plus residuals drawn at {@code indices}. */

@@ -67,7 +67,7 @@ public final class Report {
     }
   }
 
-  public static byte[] html(LocalDate asOf, String runId, List<Estimate> estimates, List<Claim> claims,
+  public static byte[] html(LocalDate asOf, String runId, String scenario, List<Estimate> estimates, List<Claim> claims,
       List<org.apache.spark.sql.Row> backtest, String landing) {
     StringBuilder page = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>crossover ")
         .append(asOf).append("</title><style>body{font-family:sans-serif;max-width:1040px;margin:2em auto}"
@@ -76,10 +76,12 @@ public final class Report {
         .append("<p>As of <b>").append(asOf).append("</b> (run ").append(escape(runId))
         .append("). The crossover is the first month the inference share of PFLOP-days reaches 0.5.</p>")
         .append("<img src=\"crossover.png\" alt=\"inference share chart\" width=\"1000\">")
-        .append("<h2>Estimates</h2><table><tr><th>segment</th><th>model</th><th>status</th><th>p10</th><th>p50</th>"
+        .append("<h2>Estimates</h2><p>Scenario: <b>").append(escape(scenario)).append("</b></p>")
+        .append("<table><tr><th>segment</th><th>model</th><th>drivers</th><th>status</th><th>p10</th><th>p50</th>"
             + "<th>p90</th><th>P(within horizon)</th><th>months fitted</th></tr>");
     for (Estimate e : estimates) {
       page.append("<tr><td>").append(escape(e.segment())).append("</td><td>").append(e.model()).append("</td><td>")
+          .append(e.drivers()).append("</td><td>")
           .append(e.status()).append("</td><td>").append(month(e.p10())).append("</td><td><b>").append(month(e.p50()))
           .append("</b></td><td>").append(month(e.p90())).append("</td><td>")
           .append(e.probabilityWithinHorizon() == null ? "" : String.format("%.2f", e.probabilityWithinHorizon()))
@@ -89,12 +91,12 @@ public final class Report {
     if (backtest.isEmpty()) {
       page.append("<p>No backtest yet: run <code>bin/crossover backtest</code>.</p>");
     } else {
-      page.append("<table><tr><th>model</th><th>horizon (months)</th><th>mean |share error|</th>"
+      page.append("<table><tr><th>model</th><th>drivers</th><th>horizon (months)</th><th>mean |share error|</th>"
           + "<th>mean |crossover error| (months)</th><th>forecasts</th></tr>");
       for (org.apache.spark.sql.Row row : backtest) {
-        page.append("<tr><td>").append(row.get(0)).append("</td><td>").append(row.get(1)).append("</td><td>")
-            .append(row.get(2)).append("</td><td>").append(row.isNullAt(3) ? "–" : row.get(3)).append("</td><td>")
-            .append(row.get(4)).append("</td></tr>");
+        page.append("<tr><td>").append(row.get(0)).append("</td><td>").append(row.isNullAt(1) ? "" : row.get(1))
+            .append("</td><td>").append(row.get(2)).append("</td><td>").append(row.get(3)).append("</td><td>")
+            .append(row.isNullAt(4) ? "–" : row.get(4)).append("</td><td>").append(row.get(5)).append("</td></tr>");
       }
       page.append("</table>");
     }

@@ -160,7 +160,8 @@ public final class Lake {
   public WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate, String inputs) {
     var writer = table.conform(rows).write().format("delta").mode("overwrite").option("userMetadata", inputs);
     if (exists(table)) {
-      writer = writer.option("replaceWhere", predicate);
+      // Columns added at the end of a TableSpec reach tables written by an earlier build.
+      writer = writer.option("replaceWhere", predicate).option("mergeSchema", "true");
     }
     writer.save(path(table));
     return lastCommit(table);

@@ -59,6 +59,34 @@ class SettingsTest {
   }
 
   @Test
+  void aScenarioForADriverTheModelDoesNotUseIsRejected() {
+    assertThatThrownBy(() -> Settings.from(Map.of("spark.crossover.scenario.capitalGrowth", "-0.3")))
+        .isInstanceOfSatisfying(CrossoverException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+        .hasMessage("Cannot read setting: '-0.3' is not valid; expected no value unless"
+            + " spark.crossover.forecast.drivers includes capital (it is spark.crossover.forecast.drivers=none)"
+            + " (spark.crossover.scenario.capitalGrowth)");
+  }
+
+  @Test
+  void aCapitalDeclineOfAHundredPercentOrMoreIsRejected() {
+    assertThatThrownBy(() -> Settings.from(Map.of("spark.crossover.forecast.drivers", "capital",
+        "spark.crossover.scenario.capitalGrowth", "-1")))
+        .hasMessageContaining("expected empty, or an annual growth rate above -1")
+        .hasMessageEndingWith("(spark.crossover.scenario.capitalGrowth)");
+  }
+
+  @Test
+  void readsDriversAndScenarios() {
+    Settings settings = Settings.from(Map.of("spark.crossover.forecast.drivers", "capacity, capital",
+        "spark.crossover.scenario.capitalGrowth", "-0.3", "spark.crossover.scenario.capacityShare", "0.6"));
+    assertThat(settings.drivers()).containsExactly("capacity", "capital");
+    assertThat(settings.capitalGrowth()).contains(-0.3);
+    assertThat(settings.capacityShare()).contains(0.6);
+    assertThat(Settings.defaults().drivers()).isEmpty();
+    assertThat(Settings.defaults().capitalGrowth()).isEmpty();
+  }
+
+  @Test
   void misspelledKeyIsRejectedRatherThanIgnored() {
     assertThatThrownBy(() -> Settings.from(Map.of("spark.crossover.forecast.horizon", "60")))
         .hasMessageStartingWith("Cannot read setting: '60' is not valid; expected a known setting:")
@@ -75,7 +103,7 @@ class SettingsTest {
   void everySettingIsListed() {
     assertThat(Settings.ALL).extracting(Setting::key).doesNotHaveDuplicates()
         .allMatch(key -> key.startsWith(Settings.PREFIX));
-    assertThat(List.copyOf(Settings.ALL)).hasSize(10);
+    assertThat(List.copyOf(Settings.ALL)).hasSize(13);
   }
 
   private static void assertUsageError(String key, String value, String message) {

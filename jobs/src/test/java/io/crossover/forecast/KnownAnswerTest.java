@@ -162,6 +162,25 @@ class KnownAnswerTest {
     assertThat(ours.slope()).isCloseTo(slope.apply(0), within(1e-9));
   }
 
+  @Test
+  void theWeightedFitWithADriverMatchesSparkMllib() {
+    double[][] design = {{1, -5, 0.3}, {1, -4, 0.1}, {1, -3, 0.9}, {1, -2, 1.4}, {1, -1, 1.2}, {1, 0, 2.0}, {1, 1, 1.7}};
+    double[] y = {-1.2, -0.9, -0.75, -0.4, -0.3, 0.1, 0.3};
+    double[] w = {0.5, 1.0, 2.0, 1.5, 3.0, 2.5, 1.0};
+    Regression ours = Regression.weighted(design, y, w);
+    StructType schema = new StructType().add("features", new org.apache.spark.ml.linalg.VectorUDT())
+        .add("label", DataTypes.DoubleType).add("weight", DataTypes.DoubleType);
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < y.length; i++) {
+      rows.add(RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(design[i][1], design[i][2]), y[i], w[i]));
+    }
+    LinearRegressionModel mllib = new LinearRegression().setWeightCol("weight").setSolver("normal")
+        .setRegParam(0).setStandardization(false).fit(spark.createDataFrame(rows, schema));
+    assertThat(ours.beta()[0]).isCloseTo(mllib.intercept(), within(1e-9));
+    assertThat(ours.beta()[1]).isCloseTo(mllib.coefficients().apply(0), within(1e-9));
+    assertThat(ours.beta()[2]).isCloseTo(mllib.coefficients().apply(1), within(1e-9));
+  }
+
   private Map<String, Row> estimates() {
     return spark.read().format("delta").load(lake.resolve("gold/crossover_estimate").toString())
         .where("model = 'logistic_share' AND as_of = DATE'" + RUN_DATE + "'")
