@@ -12,10 +12,11 @@ import java.util.Optional;
  * Spark options ({@code --conf}, {@code --properties-file}) never reach here: SparkSubmit takes them.
  */
 public record CommandLine(String command, LocalDate runDate, String sql, String out, long scale, long seed,
-    int limit) {
+    int limit, String format, int orgs) {
 
   public static final List<String> COMMANDS =
       List.of("run", "ingest", "refine", "panel", "forecast", "backtest", "generate", "sql", "help");
+  public static final List<String> FORMATS = List.of("parquet", "csv");
 
   public static final String USAGE = String.join("\n",
       "usage: bin/crossover COMMAND [options] [--conf k=v]... [--properties-file F]",
@@ -27,7 +28,10 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
       "  panel      silver -> gold (demand_monthly, capital/supply_quarterly, market_panel)",
       "  forecast   gold/market_panel -> gold/crossover_estimate and gold/crossover_forecast",
       "  backtest   both models by rolling origin -> gold/backtest_metrics (not part of run)",
-      "  generate   synthetic usage_events: --out DIR [--scale EVENTS] [--seed S]",
+      "  generate   synthetic usage_events with a known crossover: --out DIR [--scale EVENTS] [--seed S]",
+      "             [--format parquet|csv] [--orgs N]",
+      "  bench      (bin/crossover only) time the pipeline against a bare scan, DuckDB and the fit rate:",
+      "             --events N [--segments M] [--out DIR]; appends the table to docs/performance.md",
       "  sql        query the lake by table name: sql \"SELECT * FROM market_panel\" [--limit N]",
       "",
       "options:",
@@ -51,6 +55,8 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
     long scale = 50_000;
     long seed = 42;
     int limit = 100;
+    String format = "parquet";
+    int orgs = 10;
     int i = 1;
     if (command.equals("sql")) {
       if (args.length < 2 || args[1].startsWith("--")) {
@@ -68,13 +74,15 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
         case "--scale" -> scale = positive(value(args, ++i, option), option);
         case "--seed" -> seed = number(value(args, ++i, option), option);
         case "--limit" -> limit = (int) positive(value(args, ++i, option), option);
+        case "--format" -> format = oneOf(value(args, ++i, option), option, FORMATS);
+        case "--orgs" -> orgs = (int) positive(value(args, ++i, option), option);
         default -> throw Errors.badArgument(option, "unknown option; see --help");
       }
     }
     if (command.equals("generate") && out == null) {
       throw Errors.badArgument("--out", "generate needs --out DIR, the landing folder to write into");
     }
-    return new CommandLine(command, runDate, sql, out, scale, seed, limit);
+    return new CommandLine(command, runDate, sql, out, scale, seed, limit, format, orgs);
   }
 
   public Optional<String> sqlText() {
@@ -102,6 +110,13 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
     } catch (NumberFormatException e) {
       throw Errors.badArgument(option, "'" + text + "' is not a whole number");
     }
+  }
+
+  private static String oneOf(String text, String option, List<String> accepted) {
+    if (!accepted.contains(text)) {
+      throw Errors.badArgument(option, "'" + text + "' is not one of " + accepted);
+    }
+    return text;
   }
 
   private static long positive(String text, String option) {

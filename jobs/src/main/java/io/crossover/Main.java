@@ -67,8 +67,18 @@ public final class Main {
       out.println(CommandLine.USAGE);
       return ExitCode.DONE.code();
     }
+    SparkSession spark = session("crossover " + cli.command());
+    try {
+      return execute(spark, Map.of(), cli, out);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** The session every entry point runs on: Spark properties first, then the lake's defaults, local[*] when no master is set. */
+  public static SparkSession session(String appName) {
     SparkConf conf = new SparkConf();
-    SparkSession.Builder builder = SparkSession.builder().appName("crossover " + cli.command());
+    SparkSession.Builder builder = SparkSession.builder().appName(appName);
     if (!conf.contains("spark.master")) {
       builder.master("local[*]");
     }
@@ -77,12 +87,7 @@ public final class Main {
         builder.config(key, value);
       }
     });
-    SparkSession spark = builder.getOrCreate();
-    try {
-      return execute(spark, Map.of(), cli, out);
-    } finally {
-      spark.stop();
-    }
+    return builder.getOrCreate();
   }
 
   /**
@@ -104,7 +109,7 @@ public final class Main {
       RunContext run = new RunContext(lake, settings, runId, cli.command(), cli.runDate());
       switch (cli.command()) {
         case "sql" -> query(lake, cli, out);
-        case "generate" -> generate(cli, out);
+        case "generate" -> generate(spark, cli, out);
         default -> runStages(run, cli, out);
       }
       return ExitCode.DONE.code();
@@ -217,12 +222,16 @@ public final class Main {
     Summary.printRows(out, columns, rows);
   }
 
-  private static void generate(CommandLine cli, PrintStream out) {
+  private static void generate(SparkSession spark, CommandLine cli, PrintStream out) {
     YearMonth to = YearMonth.from(cli.runDate()).minusMonths(1);
     UsageModel model = UsageModel.calibrated(YearMonth.of(2019, 1), to);
-    Path truth = LandingGenerator.generate(Path.of(cli.out()), model, cli.scale(), cli.seed(), cli.runDate());
-    out.printf("generated about %d usage events (%s to %s, a few after the as-of date %s, seed %d) under %s;"
-        + " truth in %s%n", cli.scale(), model.from(), model.to(), cli.runDate(), cli.seed(), Path.of(cli.out()), truth);
+    Path folder = Path.of(cli.out());
+    Path truth = cli.format().equals("csv")
+        ? LandingGenerator.generate(folder, model, cli.scale(), cli.seed(), cli.runDate())
+        : LandingGenerator.generateParquet(spark, folder, model, cli.scale(), cli.seed(), cli.runDate(), cli.orgs());
+    out.printf("generated about %d usage events as %s (%s to %s, %d orgs, a few after the as-of date %s, seed %d)"
+        + " under %s; truth in %s%n", cli.scale(), cli.format(), model.from(), model.to(),
+        cli.format().equals("csv") ? 10 : cli.orgs(), cli.runDate(), cli.seed(), folder, truth);
   }
 
   private static int fail(PrintStream out, CrossoverException e) {

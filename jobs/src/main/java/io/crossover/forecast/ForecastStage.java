@@ -63,12 +63,7 @@ public final class ForecastStage {
     String partitionPrefix = settings.segments().isEmpty() ? null : settings.segments().get(0) + "=";
     Dataset<Row> fitted = partitionPrefix == null ? panel : panel.where(col("segment").notEqual(Demand.ALL_SEGMENT));
 
-    FlatMapGroupsFunction<String, Row, Forecaster.SegmentForecast> fit = (segment, rows) -> List.of(
-        Forecaster.forecastSegment(PanelHistory.of(segment, rows), config,
-            partitionPrefix != null && segment.startsWith(partitionPrefix))).iterator();
-    Dataset<Forecaster.SegmentForecast> forecasts = fitted
-        .groupByKey((MapFunction<Row, String>) row -> row.getString(0), Encoders.STRING())
-        .flatMapGroups(fit, Encoders.javaSerialization(Forecaster.SegmentForecast.class))
+    Dataset<Forecaster.SegmentForecast> forecasts = fitSegments(fitted, config, partitionPrefix)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<Forecaster.SegmentForecast> extra = new ArrayList<>();
@@ -101,6 +96,22 @@ public final class ForecastStage {
       forecasts.unpersist();
     }
     return report;
+  }
+
+  /**
+   * Fits and bootstraps every segment of {@code panel} inside executors, one group per segment: rows
+   * of segment, month, training_pflop_days, inference_pflop_days, capital, capacity (complete months
+   * up to the origin). Segments starting with {@code partitionPrefix} keep their curves for the
+   * bottom-up market sum.
+   */
+  public static Dataset<Forecaster.SegmentForecast> fitSegments(Dataset<Row> panel, ForecastConfig config,
+      String partitionPrefix) {
+    FlatMapGroupsFunction<String, Row, Forecaster.SegmentForecast> fit = (segment, rows) -> List.of(
+        Forecaster.forecastSegment(PanelHistory.of(segment, rows), config,
+            partitionPrefix != null && segment.startsWith(partitionPrefix))).iterator();
+    return panel
+        .groupByKey((MapFunction<Row, String>) row -> row.getString(0), Encoders.STRING())
+        .flatMapGroups(fit, Encoders.javaSerialization(Forecaster.SegmentForecast.class));
   }
 
   /** Says when a configured driver was left out of every segment's fit (no value in some month, or constant). */

@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * A landing folder with a known answer: usage events from a {@link UsageModel} (some after the
@@ -24,8 +26,28 @@ public final class LandingGenerator {
 
   private LandingGenerator() {}
 
+  /** Usage events as CSV files, one per year (the shipped samples are made this way). */
   public static Path generate(Path out, UsageModel model, long events, long seed, LocalDate asOf) {
-    UsageGenerator.Totals totals = UsageGenerator.generate(out, model, events, seed, asOf);
+    return finish(out, model, seed, asOf, UsageGenerator.generate(out, model, events, seed, asOf));
+  }
+
+  /**
+   * Usage events as Parquet, generated in executors ({@link BulkUsageGenerator}), {@code orgs}
+   * organisations; the exact totals are then summed from the written files by Spark.
+   */
+  public static Path generateParquet(SparkSession spark, Path out, UsageModel model, long events, long seed,
+      LocalDate asOf, int orgs) {
+    String folder = out.resolve("usage_events").toAbsolutePath().toString();
+    LocalDateTime afterAsOf = asOf.plusDays(1).atStartOfDay();
+    BulkUsageGenerator.write(spark, folder + "/generated-seed" + seed, model, events, seed,
+        model.from().atDay(1).atStartOfDay(), afterAsOf, 1, orgs);
+    long late = Math.max(1, events / 200);
+    BulkUsageGenerator.write(spark, folder + "/after-" + asOf, model.withTo(YearMonth.from(asOf.plusDays(46))), late,
+        seed + 1, afterAsOf, afterAsOf.plusDays(45), events + 1, orgs);
+    return finish(out, model, seed, asOf, BulkUsageGenerator.totals(spark, folder, asOf));
+  }
+
+  private static Path finish(Path out, UsageModel model, long seed, LocalDate asOf, UsageGenerator.Totals totals) {
     try {
       writeCatalogueIfAbsent(out.resolve("accelerators"));
       StringBuilder planted = new StringBuilder(UsageGenerator.HEADER).append('\n');
@@ -61,6 +83,13 @@ public final class LandingGenerator {
       crossovers.put("region=" + region.name(), region.crossover().toString());
     }
     return crossovers;
+  }
+
+  /** The generated events' chips and their dense BF16 TFLOP/s. */
+  public static Map<String, Double> catalogue() {
+    Map<String, Double> chips = new LinkedHashMap<>();
+    UsageGenerator.CHIPS.forEach(chip -> chips.put(chip.name(), chip.bf16Tflops()));
+    return chips;
   }
 
   private static void writeCatalogueIfAbsent(Path folder) throws IOException {

@@ -45,7 +45,8 @@ public final class UsageGenerator {
   private static final double TRAINING_MEAN = 15.0 * 8.5 * 0.45;
   private static final double INFERENCE_MEAN = 7.5 * 6.5 * 0.35;
 
-  record Chip(String name, int launchYear, String vendor, double bf16Tflops, String designedFor) {}
+  record Chip(String name, int launchYear, String vendor, double bf16Tflops, String designedFor)
+      implements java.io.Serializable {}
 
   /** Exact PFLOP-days of the generated events on or before the as-of date, by workload class. */
   public record Totals(double trainingPflopDays, double inferencePflopDays, long events, long eventsAfterAsOf) {}
@@ -125,10 +126,44 @@ public final class UsageGenerator {
     totals[event.training() ? 0 : 1] += event.pflopDays();
   }
 
-  /** One generated event: its CSV line, its time, its side and its PFLOP-days. */
-  private record Event(String line, LocalDateTime time, boolean training, double pflopDays) {}
+  /** One generated event, as typed values; {@link #line()} is its CSV record. */
+  record Event(long id, LocalDateTime time, String region, String org, Chip chip, long devices, double hours,
+      String workload, double utilization, boolean training) {
+
+    String eventId() {
+      return String.format(java.util.Locale.ROOT, "ev-%09d", id);
+    }
+
+    String line() {
+      return String.format(java.util.Locale.ROOT, "%s,%s,%s,%s,%s,%d,%s,%s,%s", eventId(), TIME.format(time),
+          region, org, chip.name(), devices, hoursText(), workload, utilizationText());
+    }
+
+    String hoursText() {
+      return String.format(java.util.Locale.ROOT, "%.3f", hours);
+    }
+
+    String utilizationText() {
+      return String.format(java.util.Locale.ROOT, "%.3f", utilization);
+    }
+
+    /** PFLOP-days of the event as its CSV record states it (hours and utilization to 3 decimals). */
+    double pflopDays() {
+      return devices * Double.parseDouble(hoursText()) * chip.bf16Tflops() * Double.parseDouble(utilizationText())
+          / 24000.0;
+    }
+  }
+
+  static double round3(double value) {
+    return Math.round(value * 1000.0) / 1000.0;
+  }
 
   private static Event event(SplittableRandom random, UsageModel model, LocalDateTime time, long id) {
+    return event(random, model, time, id, ORGS.size());
+  }
+
+  /** Draws one event at {@code time} from the model; {@code orgs} organisations, the first ten by name. */
+  static Event event(SplittableRandom random, UsageModel model, LocalDateTime time, long id, int orgs) {
     YearMonth month = YearMonth.from(time);
     UsageModel.Region region = pickRegion(random, model, month);
     double inferenceProbability = inferenceProbability(model.inferenceShare(region, month));
@@ -148,14 +183,10 @@ public final class UsageGenerator {
       hours = 1 + random.nextDouble() * 15;
       utilization = 0.35 + random.nextDouble() * 0.2;
     }
-    String org = ORGS.get(random.nextInt(ORGS.size()));
+    int orgIndex = random.nextInt(orgs);
+    String org = orgs <= ORGS.size() ? ORGS.get(orgIndex) : String.format(java.util.Locale.ROOT, "org-%06d", orgIndex);
     Chip chip = pickChip(random, month.getYear());
-    String hoursText = String.format(java.util.Locale.ROOT, "%.3f", hours);
-    String utilizationText = String.format(java.util.Locale.ROOT, "%.3f", utilization);
-    double pflopDays = devices * Double.parseDouble(hoursText) * chip.bf16Tflops() * Double.parseDouble(utilizationText) / 24000.0;
-    String line = String.format(java.util.Locale.ROOT, "ev-%09d,%s,%s,%s,%s,%d,%s,%s,%s", id, TIME.format(time),
-        region.name(), org, chip.name(), devices, hoursText, workload, utilizationText);
-    return new Event(line, time, !inference, pflopDays);
+    return new Event(id, time, region.name(), org, chip, devices, hours, workload, utilization, !inference);
   }
 
   /** The probability an event is inference that makes the expected PFLOP-day share equal {@code share}. */

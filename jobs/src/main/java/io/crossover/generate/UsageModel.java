@@ -10,10 +10,10 @@ import java.util.List;
  * data-samples/demand_claims: inference about a third of compute in 2023, about half in 2025.
  */
 public record UsageModel(YearMonth from, YearMonth to, double monthlyGrowth, double slopePerMonth,
-    List<Region> regions) {
+    List<Region> regions) implements java.io.Serializable {
 
   /** A region, its share of compute and the month its inference share crosses one half. */
-  public record Region(String name, double weight, YearMonth crossover) {}
+  public record Region(String name, double weight, YearMonth crossover) implements java.io.Serializable {}
 
   public static UsageModel calibrated(YearMonth from, YearMonth to) {
     return new UsageModel(from, to, 0.04, 0.0295, List.of(
@@ -46,6 +46,11 @@ public record UsageModel(YearMonth from, YearMonth to, double monthlyGrowth, dou
       }
     }
     return null;
+  }
+
+  /** The same model over a longer or shorter span. */
+  public UsageModel withTo(YearMonth last) {
+    return new UsageModel(from, last, monthlyGrowth, slopePerMonth, regions);
   }
 
   public int months() {
