@@ -1,6 +1,7 @@
 package io.crossover.forecast;
 
 import java.io.Serializable;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /** A straight line {@code y = intercept + slope * x} fitted by weighted least squares, with its weighted R² and RMSE. */
 public record LinearFit(double intercept, double slope, double r2, double rmse) implements Serializable {
@@ -14,10 +15,14 @@ public record LinearFit(double intercept, double slope, double r2, double rmse) 
     return new LinearFit(fit.beta()[0], fit.beta()[1], fit.r2(), fit.rmse());
   }
 
+  /** Ordinary least squares by Commons Math's SimpleRegression (one pass, no matrices). */
   public static LinearFit ordinary(double[] x, double[] y) {
-    double[] ones = new double[x.length];
-    java.util.Arrays.fill(ones, 1.0);
-    return weighted(x, y, ones);
+    SimpleRegression fit = new SimpleRegression();
+    for (int i = 0; i < x.length; i++) {
+      fit.addData(x[i], y[i]);
+    }
+    double r2 = fit.getTotalSumSquares() == 0 ? 1.0 : fit.getRSquare();
+    return new LinearFit(fit.getIntercept(), fit.getSlope(), r2, Math.sqrt(fit.getSumSquaredErrors() / x.length));
   }
 
   public double at(double x) {

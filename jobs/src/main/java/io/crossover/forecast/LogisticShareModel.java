@@ -17,7 +17,9 @@ public final class LogisticShareModel implements Model {
   public static final String NAME = "logistic_share";
   /** Observed shares of exactly 0 or 1 are moved this far inside for the first, log-odds fit. */
   private static final double CLIP = 1e-4;
-  private static final int IRLS_ITERATIONS = 8;
+  private static final int IRLS_ITERATIONS = 25;
+  /** IRLS stops when no coefficient moves more than this. */
+  private static final double TOLERANCE = 1e-10;
 
   private final double[] t;
   private final double[] totals;
@@ -112,18 +114,41 @@ public final class LogisticShareModel implements Model {
       z[i] = Math.log(s / (1 - s));
       w[i] = total[i] * s * (1 - s);
     }
-    Regression fit = Regression.weighted(design, z, w);
+    double[] beta = iterate(design, share, total, Regression.coefficients(design, z, w), z, w);
+    workingResponse(design, share, total, beta, z, w);
+    return Regression.weighted(design, z, w);
+  }
+
+  /**
+   * IRLS steps from {@code beta} until the coefficients move less than {@link #TOLERANCE} (at most
+   * {@link #IRLS_ITERATIONS}); {@code z} and {@code w} are scratch space.
+   */
+  private static double[] iterate(double[][] design, double[] share, double[] total, double[] beta, double[] z,
+      double[] w) {
     for (int iteration = 0; iteration < IRLS_ITERATIONS; iteration++) {
-      for (int i = 0; i < n; i++) {
-        double eta = fit.at(design[i]);
-        double mu = Math.min(1 - 1e-9, Math.max(1e-9, Curves.logistic(eta)));
-        double variance = mu * (1 - mu);
-        z[i] = eta + (share[i] - mu) / variance;
-        w[i] = total[i] * variance;
+      workingResponse(design, share, total, beta, z, w);
+      double[] next = Regression.coefficients(design, z, w);
+      double change = 0;
+      for (int j = 0; j < beta.length; j++) {
+        change = Math.max(change, Math.abs(next[j] - beta[j]));
       }
-      fit = Regression.weighted(design, z, w);
+      beta = next;
+      if (change < TOLERANCE) {
+        break;
+      }
     }
-    return fit;
+    return beta;
+  }
+
+  private static void workingResponse(double[][] design, double[] share, double[] total, double[] beta, double[] z,
+      double[] w) {
+    for (int i = 0; i < share.length; i++) {
+      double eta = Regression.predict(beta, design[i]);
+      double mu = Math.min(1 - 1e-9, Math.max(1e-9, Curves.logistic(eta)));
+      double variance = mu * (1 - mu);
+      z[i] = eta + (share[i] - mu) / variance;
+      w[i] = total[i] * variance;
+    }
   }
 
   @Override
@@ -152,9 +177,9 @@ public final class LogisticShareModel implements Model {
       shareStar[i] = Math.min(1.0, Math.max(0.0, draw));
       totalStar[i] = total.at(t[i]) + totalResidual[indices[i]];
     }
-    Regression s = fitShare(design, shareStar, totals);
+    double[] beta = iterate(design, shareStar, totals, share.beta(), new double[n], new double[n]);
     LinearFit d = LinearFit.ordinary(t, totalStar);
-    return new Fitted(s.beta(), paths, d.intercept(), d.slope());
+    return new Fitted(beta, paths, d.intercept(), d.slope());
   }
 
   @Override
