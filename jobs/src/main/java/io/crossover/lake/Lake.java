@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -99,20 +101,70 @@ public final class Lake {
     if (version < 0) {
       return MissingNode.getInstance();
     }
-    Path commit = new Path(path(table) + "/_delta_log/" + String.format("%020d.json", version));
-    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
-        fileSystem(commit).open(commit), java.nio.charset.StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        JsonNode action = JSON.readTree(line);
-        if (action.has("commitInfo")) {
-          return ((com.fasterxml.jackson.databind.node.ObjectNode) action.get("commitInfo")).put("version", version);
+    return CommitLog.actions(tableFileSystem(table), path(table), version).stream()
+        .filter(action -> action.has("commitInfo")).findFirst()
+        .map(action -> (JsonNode) ((com.fasterxml.jackson.databind.node.ObjectNode) action.get("commitInfo"))
+            .put("version", version))
+        .orElseGet(() -> JSON.createObjectNode().put("version", version));
+  }
+
+  /** The inputs recorded with the table's latest commit (see {@link #fingerprint}), or null. */
+  public String lastInputs(TableSpec table) {
+    return lastCommitInfo(table).path("userMetadata").asText(null);
+  }
+
+  /**
+   * The data files commits after {@code version} added, when those commits only added files (no
+   * file removed, no schema change): then these files hold exactly the rows added since. Empty
+   * when anything else happened, so the caller recomputes in full.
+   */
+  public Optional<List<String>> filesAddedSince(TableSpec table, long version) {
+    List<String> added = new ArrayList<>();
+    FileSystem fs = tableFileSystem(table);
+    for (long v = version + 1; v <= version(table); v++) {
+      for (JsonNode action : CommitLog.actions(fs, path(table), v)) {
+        boolean removesData = action.has("remove") && action.get("remove").path("dataChange").asBoolean(true);
+        if (removesData || action.has("metaData")) {
+          return Optional.empty();
+        }
+        if (action.has("add")) {
+          added.add(new Path(new Path(path(table)), new Path(java.net.URI.create(action.get("add").get("path").asText())))
+              .toString());
         }
       }
-    } catch (IOException e) {
-      throw Errors.cannotWrite(commit.toString(), "reading the commit failed: " + e.getMessage(), e);
     }
-    return JSON.createObjectNode().put("version", version);
+    return Optional.of(added);
+  }
+
+  /**
+   * The values of partition column {@code column} whose files commits after {@code version} added
+   * or removed; empty when some commit changed the table otherwise (recompute everything).
+   */
+  public Optional<java.util.Set<String>> partitionsChangedSince(TableSpec table, long version, String column) {
+    java.util.Set<String> changed = new java.util.TreeSet<>();
+    FileSystem fs = tableFileSystem(table);
+    for (long v = version + 1; v <= version(table); v++) {
+      for (JsonNode action : CommitLog.actions(fs, path(table), v)) {
+        if (action.has("metaData")) {
+          return Optional.empty();
+        }
+        for (String kind : List.of("add", "remove")) {
+          if (action.has(kind)) {
+            JsonNode value = action.get(kind).path("partitionValues").get(column);
+            if (value == null || value.isNull()) {
+              return Optional.empty();
+            }
+            changed.add(value.asText());
+          }
+        }
+      }
+    }
+    return Optional.of(changed);
+  }
+
+  /** The rows of some of an unpartitioned table's data files (from {@link #filesAddedSince}). */
+  public Dataset<Row> readFiles(List<String> files) {
+    return spark.read().parquet(files.toArray(String[]::new));
   }
 
   /**
@@ -126,6 +178,32 @@ public final class Lake {
     }
     parts.addAll(List.of(settings));
     return String.join(";", parts);
+  }
+
+  /**
+   * Inputs of a table maintained incrementally from {@code consumed}: {@code basis} (what forces a
+   * full recompute when it changes), then the version of {@code consumed} read so far, then
+   * {@code extra}. {@link #consumedVersion} reads the version back.
+   */
+  public String incrementalInputs(String basis, TableSpec consumed, String extra) {
+    return basis + ";consumed=" + consumed.name() + "@" + version(consumed) + ";" + extra;
+  }
+
+  /**
+   * The version of {@code consumed} that {@code table}'s last commit read, when that commit had the
+   * same {@code basis}; empty otherwise (recompute in full). {@code extra} receives what followed.
+   */
+  public java.util.OptionalLong consumedVersion(TableSpec table, String basis, TableSpec consumed,
+      java.util.function.Consumer<String> extra) {
+    String recorded = lastInputs(table);
+    String prefix = basis + ";consumed=" + consumed.name() + "@";
+    if (recorded == null || !recorded.startsWith(prefix)) {
+      return java.util.OptionalLong.empty();
+    }
+    String rest = recorded.substring(prefix.length());
+    int end = rest.indexOf(';');
+    extra.accept(end < 0 ? "" : rest.substring(end + 1));
+    return java.util.OptionalLong.of(Long.parseLong(end < 0 ? rest : rest.substring(0, end)));
   }
 
   /** True when the table's last commit was computed from exactly {@code inputs}. */
@@ -146,7 +224,7 @@ public final class Lake {
     if (isCurrent(table, inputs)) {
       return unchanged(table);
     }
-    table.conform(rows.get()).write().format("delta").mode("overwrite")
+    writer(table, rows.get()).mode("overwrite").option("overwriteSchema", "true")
         .option("userMetadata", inputs).save(path(table));
     return lastCommit(table);
   }
@@ -158,7 +236,7 @@ public final class Lake {
 
   /** As {@link #replaceWhere(TableSpec, Dataset, String)}, recording {@code inputs} (see {@link #fingerprint}). */
   public WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate, String inputs) {
-    var writer = table.conform(rows).write().format("delta").mode("overwrite").option("userMetadata", inputs);
+    var writer = writer(table, rows).mode("overwrite").option("userMetadata", inputs);
     if (exists(table)) {
       // Columns added at the end of a TableSpec reach tables written by an earlier build.
       writer = writer.option("replaceWhere", predicate).option("mergeSchema", "true");
@@ -167,8 +245,19 @@ public final class Lake {
     return lastCommit(table);
   }
 
+  /** A Delta writer of the conformed rows; a partitioned table gets one task (so one file) per partition value. */
+  private static org.apache.spark.sql.DataFrameWriter<Row> writer(TableSpec table, Dataset<Row> rows) {
+    Dataset<Row> conformed = table.conform(rows);
+    if (table.partitionColumns().isEmpty()) {
+      return conformed.write().format("delta");
+    }
+    Column[] by = table.partitionColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return conformed.repartition(by).write().format("delta")
+        .partitionBy(table.partitionColumns().toArray(String[]::new));
+  }
+
   public WriteResult append(TableSpec table, Dataset<Row> rows) {
-    table.conform(rows).write().format("delta").mode("append").save(path(table));
+    writer(table, rows).mode("append").save(path(table));
     return lastCommit(table);
   }
 
@@ -295,6 +384,14 @@ public final class Lake {
       LOG.warn("crossover-build.properties unreadable; tables will be recomputed on every run", e);
     }
     return build.getProperty("version", "unknown") + "@" + build.getProperty("built", Long.toString(System.nanoTime()));
+  }
+
+  private FileSystem tableFileSystem(TableSpec table) {
+    try {
+      return fileSystem(new Path(path(table)));
+    } catch (IOException e) {
+      throw Errors.cannotWrite(path(table), "the file system is not reachable: " + e.getMessage(), e);
+    }
   }
 
   private FileSystem fileSystem(Path path) throws IOException {

@@ -20,11 +20,22 @@ import org.apache.spark.sql.types.StructType;
  *
  * @param name path under the lake root, e.g. {@code gold/demand_monthly}
  * @param grain what one row is, e.g. "month x segment x workload"
+ * @param partitionColumns Delta partition columns, empty for none
  */
-public record TableSpec(String name, String grain, String description, List<ColumnSpec> columns) {
+public record TableSpec(String name, String grain, String description, List<ColumnSpec> columns,
+    List<String> partitionColumns) {
+
+  public TableSpec(String name, String grain, String description, List<ColumnSpec> columns) {
+    this(name, grain, description, columns, List.of());
+  }
 
   public static TableSpec table(String name, String grain, String description, ColumnSpec... columns) {
     return new TableSpec(name, grain, description, List.of(columns));
+  }
+
+  /** The same table, laid out in one folder per value of {@code columns}. */
+  public TableSpec partitionedBy(String... columns) {
+    return new TableSpec(name, grain, description, this.columns, List.of(columns));
   }
 
   public StructType schema() {

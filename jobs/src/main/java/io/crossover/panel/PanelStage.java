@@ -28,8 +28,10 @@ public final class PanelStage {
     String asOf = "runDate=" + run.runDate();
     String segments = "segments=" + String.join(",", run.settings().segments());
 
-    write(lake, report, GoldTables.DEMAND_MONTHLY, lake.fingerprint(List.of(SilverTables.USAGE_EVENTS), asOf, segments),
-        () -> Demand.demandMonthly(silver(lake, SilverTables.USAGE_EVENTS), run.runDate(), run.settings().segments()));
+    String demandBasis = lake.fingerprint(List.of(), segments);
+    write(lake, report, GoldTables.DEMAND_MONTHLY,
+        lake.incrementalInputs(demandBasis, SilverTables.USAGE_EVENTS, asOf),
+        () -> IncrementalDemand.demandMonthly(lake, demandBasis, run.runDate(), run.settings().segments(), report));
     write(lake, report, GoldTables.CAPITAL_QUARTERLY,
         lake.fingerprint(List.of(SilverTables.FUNDING_ROUNDS, SilverTables.VALUATIONS), asOf),
         () -> Capital.capitalQuarterly(silver(lake, SilverTables.FUNDING_ROUNDS),

@@ -82,24 +82,42 @@ public final class RefineStage {
         () -> Dedupe.latestPerKey(Periods.attachPeriodRange(bronze(lake, Contracts.CHIP_SUPPLY))
             .withColumn("chip_id", Keys.chipId(col("chip"))), "period", "vendor", "chip_id", "metric", "estimate_by"));
 
-    String usageInputs = lake.fingerprint(
-        List.of(BronzeTables.of(Contracts.USAGE_EVENTS), SilverTables.ACCELERATORS),
-        "fineTuning=" + run.settings().fineTuningAs(), "evaluation=" + run.settings().evaluationAs());
-    if (lake.isCurrent(SilverTables.USAGE_EVENTS, usageInputs)) {
-      report.table(TableStat.of(lake.unchanged(SilverTables.USAGE_EVENTS), 0, 0));
-    } else {
-      Dataset<Row> usage = Usage.toPflopDays(Usage.classifyWorkload(
-              Dedupe.latestPerKey(bronze(lake, Contracts.USAGE_EVENTS), "event_id"),
-              run.settings().fineTuningAs(), run.settings().evaluationAs()),
-          lake.read(SilverTables.ACCELERATORS, NAME));
-      splitRejects(run, report, Contracts.USAGE_EVENTS, SilverTables.USAGE_EVENTS, usageInputs, usage,
-          col("bf16_tflops").isNull(), UNKNOWN_CHIP, "chip",
-          concat(lit("chip '"), col("chip"), lit("' is not in silver/accelerators")));
-    }
+    refineUsage(run, report);
 
     write(lake, report, SilverTables.DEMAND_CLAIMS, lake.fingerprint(List.of(BronzeTables.of(Contracts.DEMAND_CLAIMS))),
         () -> Dedupe.latestPerKey(bronze(lake, Contracts.DEMAND_CLAIMS), "claim", "period", "who"));
     return report;
+  }
+
+  /**
+   * Usage events: when only new bronze files arrived since silver was last written (the daily case),
+   * refines just their rows and replaces only the event months they fall in; otherwise rebuilds.
+   */
+  private static void refineUsage(RunContext run, StageReport report) {
+    Lake lake = run.lake();
+    TableSpec bronze = BronzeTables.of(Contracts.USAGE_EVENTS);
+    String basis = lake.fingerprint(List.of(SilverTables.ACCELERATORS),
+        "fineTuning=" + run.settings().fineTuningAs(), "evaluation=" + run.settings().evaluationAs());
+    String inputs = lake.incrementalInputs(basis, bronze, "");
+    if (lake.isCurrent(SilverTables.USAGE_EVENTS, inputs)) {
+      report.table(TableStat.of(lake.unchanged(SilverTables.USAGE_EVENTS), 0, 0));
+      return;
+    }
+    java.util.OptionalLong consumed = lake.consumedVersion(SilverTables.USAGE_EVENTS, basis, bronze, extra -> { });
+    java.util.Optional<List<String>> added = consumed.isPresent()
+        ? lake.filesAddedSince(bronze, consumed.getAsLong()) : java.util.Optional.empty();
+    Dataset<Row> usage = Usage.toPflopDays(Usage.classifyWorkload(
+            Dedupe.latestPerKey(added.map(lake::readFiles).orElseGet(() -> bronze(lake, Contracts.USAGE_EVENTS)),
+                "event_id"),
+            run.settings().fineTuningAs(), run.settings().evaluationAs()),
+        lake.read(SilverTables.ACCELERATORS, NAME));
+    Column unknownChip = concat(lit("chip '"), col("chip"), lit("' is not in silver/accelerators"));
+    if (added.isEmpty()) {
+      splitRejects(run, report, Contracts.USAGE_EVENTS, SilverTables.USAGE_EVENTS, inputs, usage,
+          col("bf16_tflops").isNull(), UNKNOWN_CHIP, "chip", unknownChip);
+    } else {
+      IncrementalUsage.refine(run, report, inputs, usage, UNKNOWN_CHIP, unknownChip);
+    }
   }
 
   private static void refineFunding(RunContext run, StageReport report, Dataset<Row> aliases, String aliasesDigest,
@@ -158,15 +176,10 @@ public final class RefineStage {
       }
       Dataset<Row> rejects = checked.where(col("_rejected"));
       long rejectedCount = rejects.count();
-      Column raw = to_json(struct(contract.columnNames().stream().map(c -> col(c)).toArray(Column[]::new)));
       TableSpec quarantine = OpsTables.quarantine(contract.dataset());
       if (rejectedCount > 0 || run.lake().exists(quarantine)) {
-        WriteResult written = run.lake().replaceWhere(quarantine, rejects.select(
-                lit(contract.dataset()).as("dataset"), lit(NAME).as("stage"), lit(rule).as("rule"),
-                lit(column).as("column"), detail.as("detail"), array(lit(rule)).as("rules"),
-                col(LandingRecords.SOURCE_FILE).as("source_file"), col(LandingRecords.LINE).as("line"),
-                raw.as("raw_record"), lit(run.runId()).as("run_id"), current_timestamp().as("quarantined_at")),
-            "stage = 'refine'");
+        WriteResult written = run.lake().replaceWhere(quarantine,
+            quarantineRows(contract, rejects, rule, column, detail, run.runId()), "stage = 'refine'");
         report.table(TableStat.of(written, 0, 0));
       }
       WriteResult written = run.lake().overwrite(silver, () -> checked.where(col("_rejected").equalTo(false)), inputs);
@@ -175,6 +188,17 @@ public final class RefineStage {
     } finally {
       checked.unpersist();
     }
+  }
+
+  /** Rejected rows as quarantine rows of this stage: the rule, the column, why, the file and line, the raw record. */
+  static Dataset<Row> quarantineRows(Contract contract, Dataset<Row> rejects, String rule, String column,
+      Column detail, String runId) {
+    Column raw = to_json(struct(contract.columnNames().stream().map(c -> col(c)).toArray(Column[]::new)));
+    return rejects.select(
+        lit(contract.dataset()).as("dataset"), lit(NAME).as("stage"), lit(rule).as("rule"),
+        lit(column).as("column"), detail.as("detail"), array(lit(rule)).as("rules"),
+        col(LandingRecords.SOURCE_FILE).as("source_file"), col(LandingRecords.LINE).as("line"),
+        raw.as("raw_record"), lit(runId).as("run_id"), current_timestamp().as("quarantined_at"));
   }
 
   private static void write(Lake lake, StageReport report, TableSpec table, String inputs,

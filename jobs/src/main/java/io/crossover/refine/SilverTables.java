@@ -95,7 +95,8 @@ public final class SilverTables {
       col("workload", StringType, "training, inference, fine_tuning or evaluation"),
       col("workload_class", StringType, "training or inference (fine_tuning and evaluation mapped by settings)"),
       col("device_hours", DoubleType, "device_count * duration_hours"),
-      col("pflop_days", DoubleType, "device_count * duration_hours * bf16_tflops * utilization / 24000"));
+      col("pflop_days", DoubleType, "device_count * duration_hours * bf16_tflops * utilization / 24000"))
+      .partitionedBy("event_month");
 
   public static final TableSpec FX_RATES = table("silver/fx_rates", "date x currency",
       "US dollars per unit of a currency on a date.",

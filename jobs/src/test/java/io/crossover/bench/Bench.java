@@ -87,7 +87,8 @@ final class Bench {
   /** `run` for {@code date}; fails the bench when the run does not exit 0. */
   double run(Path landing, Path lake, LocalDate date) {
     Map<String, String> conf = Map.of("spark.crossover.landing", landing.toString(),
-        "spark.crossover.lake", lake.toString());
+        "spark.crossover.lake", lake.toString(),
+        "spark.crossover.companyAliases", System.getProperty("crossover.repo", "..") + "/conf/company_aliases.csv");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     int[] exit = new int[1];
     double seconds = seconds(() -> exit[0] = Main.execute(spark, conf, CommandLine.parse("run", "--run-date",

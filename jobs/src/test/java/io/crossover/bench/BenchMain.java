@@ -55,7 +55,7 @@ public final class BenchMain {
     }
   }
 
-  private static String measure(Bench bench, long events, long maxSegments, LocalDate runDate, Path work) {
+  static String measure(Bench bench, long events, long maxSegments, LocalDate runDate, Path work) {
     Path landing = bench.landing(events);
     Path lake = work.resolve("lake");
     Bench.delete(lake);
