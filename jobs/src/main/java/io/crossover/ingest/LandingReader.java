@@ -8,8 +8,6 @@ import static io.crossover.ingest.LandingRecords.SOURCE_FILE;
 import static io.crossover.ingest.LandingRecords.UNREADABLE_FILE;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
 
 import io.crossover.lake.LandingFile;
 import java.util.ArrayList;
@@ -106,7 +104,8 @@ final class LandingReader {
     }
     columns.add(lit(file.path()).as(SOURCE_FILE));
     columns.add(col("_metadata.row_index").plus(1).as(LINE));
-    columns.add(to_json(struct(Arrays.stream(data.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new))).as(RAW));
+    // The raw record of a Parquet row is built only for the rows quarantine keeps (Validation.rejectedRows).
+    columns.add(lit(null).cast(DataTypes.StringType).as(RAW));
     columns.add(lit(null).cast(DataTypes.StringType).as(READ_RULE));
     columns.add(lit(null).cast(DataTypes.StringType).as(READ_ERROR));
     return data.select(columns.toArray(Column[]::new));

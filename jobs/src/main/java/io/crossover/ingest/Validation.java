@@ -18,6 +18,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_to_date;
@@ -105,7 +106,10 @@ public final class Validation {
     return checked.where(size(col(VIOLATIONS)).equalTo(0)).select(columns.toArray(Column[]::new));
   }
 
-  /** Rows that broke a rule: the first rule, every rule, the file, the line and the raw record. */
+  /**
+   * Rows that broke a rule: the first rule, every rule, the file, the line and the raw record (for a
+   * Parquet row, which has no text of its own, its contract columns as JSON).
+   */
   public static Dataset<Row> rejectedRows(Contract contract, Dataset<Row> checked) {
     Column first = element_at(col(VIOLATIONS), 1);
     return checked.where(size(col(VIOLATIONS)).gt(0)).select(
@@ -116,7 +120,8 @@ public final class Validation {
         transform(col(VIOLATIONS), v -> v.getField("rule")).as("rules"),
         col(SOURCE_FILE).as("source_file"),
         col(LINE).as("line"),
-        col(RAW).as("raw_record"));
+        coalesce(col(RAW), to_json(struct(contract.columnNames().stream().map(c -> col(c)).toArray(Column[]::new))))
+            .as("raw_record"));
   }
 
   /** One row per (rule, failures) over the checked rows, for ops/quality_metrics. */
