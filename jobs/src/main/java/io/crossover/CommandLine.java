@@ -12,10 +12,10 @@ import java.util.Optional;
  * Spark options ({@code --conf}, {@code --properties-file}) never reach here: SparkSubmit takes them.
  */
 public record CommandLine(String command, LocalDate runDate, String sql, String out, long scale, long seed,
-    int limit, String format, int orgs) {
+    int limit, String format, int orgs, boolean dryRun) {
 
   public static final List<String> COMMANDS =
-      List.of("run", "ingest", "refine", "panel", "forecast", "backtest", "generate", "sql", "help");
+      List.of("run", "ingest", "refine", "panel", "forecast", "backtest", "maintain", "generate", "sql", "help");
   public static final List<String> FORMATS = List.of("parquet", "csv");
 
   public static final String USAGE = String.join("\n",
@@ -28,6 +28,7 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
       "  panel      silver -> gold (demand_monthly, capital/supply_quarterly, market_panel)",
       "  forecast   gold/market_panel -> gold/crossover_estimate and gold/crossover_forecast",
       "  backtest   both models by rolling origin -> gold/backtest_metrics (not part of run)",
+      "  maintain   compact silver and gold and vacuum old files (weekly; not part of run)",
       "  generate   synthetic usage_events with a known crossover: --out DIR [--scale EVENTS] [--seed S]",
       "             [--format parquet|csv] [--orgs N]",
       "  bench      (bin/crossover only) time the pipeline against a bare scan, DuckDB and the fit rate:",
@@ -36,6 +37,7 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
       "",
       "options:",
       "  --run-date YYYY-MM-DD   logical date (default: today, UTC); only data on or before it is used",
+      "  --dry-run               check the command, run date and settings, touch no data, exit 0 or 2",
       "  --help                  this text",
       "",
       "exit codes: 0 done, 1 failed, 2 usage or configuration error, 3 input rejected above",
@@ -57,6 +59,7 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
     int limit = 100;
     String format = "parquet";
     int orgs = 10;
+    boolean dryRun = false;
     int i = 1;
     if (command.equals("sql")) {
       if (args.length < 2 || args[1].startsWith("--")) {
@@ -76,13 +79,14 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
         case "--limit" -> limit = (int) positive(value(args, ++i, option), option);
         case "--format" -> format = oneOf(value(args, ++i, option), option, FORMATS);
         case "--orgs" -> orgs = (int) positive(value(args, ++i, option), option);
+        case "--dry-run" -> dryRun = true;
         default -> throw Errors.badArgument(option, "unknown option; see --help");
       }
     }
     if (command.equals("generate") && out == null) {
       throw Errors.badArgument("--out", "generate needs --out DIR, the landing folder to write into");
     }
-    return new CommandLine(command, runDate, sql, out, scale, seed, limit, format, orgs);
+    return new CommandLine(command, runDate, sql, out, scale, seed, limit, format, orgs, dryRun);
   }
 
   public Optional<String> sqlText() {

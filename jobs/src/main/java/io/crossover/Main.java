@@ -67,11 +67,34 @@ public final class Main {
       out.println(CommandLine.USAGE);
       return ExitCode.DONE.code();
     }
+    if (cli.dryRun()) {
+      Map<String, String> properties = new HashMap<>();
+      for (scala.Tuple2<String, String> entry : new SparkConf().getAll()) {
+        properties.put(entry._1(), entry._2());
+      }
+      return dryRun(properties, cli, out);
+    }
     SparkSession spark = session("crossover " + cli.command());
     try {
       return execute(spark, Map.of(), cli, out);
     } finally {
       spark.stop();
+    }
+  }
+
+  /**
+   * What {@code --dry-run} does: checks the parsed command and every {@code spark.crossover.*}
+   * setting in {@code properties}, prints what would run, and touches no data (no SparkSession).
+   * Airflow's DAG tests call it for every task.
+   */
+  public static int dryRun(Map<String, String> properties, CommandLine cli, PrintStream out) {
+    try {
+      Settings settings = Settings.from(properties);
+      out.printf("crossover: dry run: %s for run date %s is valid (landing %s, lake %s)%n", cli.command(),
+          cli.runDate(), settings.landing(), settings.lake());
+      return ExitCode.DONE.code();
+    } catch (CrossoverException e) {
+      return fail(out, e);
     }
   }
 
@@ -129,10 +152,12 @@ public final class Main {
     stages.put(PanelStage.NAME, PanelStage::run);
     stages.put(ForecastStage.NAME, ForecastStage::run);
     stages.put(BacktestStage.NAME, BacktestStage::run);
+    stages.put(io.crossover.maintain.MaintainStage.NAME, io.crossover.maintain.MaintainStage::run);
     List<StageReport> reports = new ArrayList<>();
     try {
       for (Map.Entry<String, Function<RunContext, StageReport>> stage : stages.entrySet()) {
-        boolean partOfRun = !stage.getKey().equals(BacktestStage.NAME);
+        boolean partOfRun = !stage.getKey().equals(BacktestStage.NAME)
+            && !stage.getKey().equals(io.crossover.maintain.MaintainStage.NAME);
         if ((cli.command().equals("run") && partOfRun) || cli.command().equals(stage.getKey())) {
           reports.add(runStage(run, stage.getKey(), stage.getValue()));
         }

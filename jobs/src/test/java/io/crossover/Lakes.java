@@ -23,9 +23,14 @@ public final class Lakes {
   public record Outcome(int exitCode, String printed) {}
 
   public static Outcome run(Path landing, Path lake, Map<String, String> conf, String... args) {
+    return run(landing.toString(), lake.toString(), conf, args);
+  }
+
+  /** As {@link #run(Path, Path, Map, String...)} with landing and lake as paths or URIs (s3a://...). */
+  public static Outcome run(String landing, String lake, Map<String, String> conf, String... args) {
     Map<String, String> overrides = new HashMap<>(conf);
-    overrides.put("spark.crossover.landing", landing.toString());
-    overrides.put("spark.crossover.lake", lake.toString());
+    overrides.put("spark.crossover.landing", landing);
+    overrides.put("spark.crossover.lake", lake);
     overrides.putIfAbsent("spark.crossover.companyAliases", "../conf/company_aliases.csv");
     overrides.putIfAbsent("spark.crossover.forecast.bootstrap", "50");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();

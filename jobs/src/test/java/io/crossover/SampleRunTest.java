@@ -91,6 +91,20 @@ class SampleRunTest {
     assertThat(whatIf.resolve("reports/2026-11-26/scenarios/capitalGrowth=-0.3/crossover.png")).isRegularFile();
   }
 
+  @Test
+  void maintainCompactsTheTablesWithoutChangingWhatTheyHold() throws IOException {
+    Path copy = Files.createTempDirectory("crossover-maintained-lake");
+    Lakes.copyFolder(lake, copy);
+    Map<String, List<String>> before = Lakes.content(copy);
+    Lakes.Outcome maintain = Lakes.run(SAMPLES, copy, Map.of(), "maintain", "--run-date", RUN_DATE.toString());
+    assertThat(maintain.exitCode()).as(maintain.printed()).isZero();
+    assertThat(maintain.printed()).contains("gold/crossover_forecast:").contains("files compacted into");
+    assertThat(Lakes.content(copy)).isEqualTo(before);
+    long files = io.delta.tables.DeltaTable.forPath(spark, copy.resolve("gold/crossover_forecast").toString())
+        .detail().first().<Long>getAs("numFiles");
+    assertThat(files).isEqualTo(1L);
+  }
+
   private List<String> rows(String table, String where) {
     return spark.read().format("delta").load(table).where(where).drop("run_id").collectAsList().stream()
         .map(Row::toString).sorted().toList();

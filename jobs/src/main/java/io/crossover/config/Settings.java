@@ -59,6 +59,10 @@ public final class Settings {
       new Setting<>(PREFIX + "scenario.capacityShare", "", "empty, or a number from 0 to 1",
           "What-if: the inference-designed share of installed capacity after the run date stays at this value instead of following its trend. Needs the capacity driver.",
           text -> optional(text, value -> value >= 0 && value <= 1));
+  public static final Setting<Integer> RETENTION_HOURS =
+      new Setting<>(PREFIX + "maintain.retentionHours", "168", "a whole number of hours from 168 to 87600",
+          "How long maintain keeps files of older table versions (VACUUM); at least Delta's 7-day safety margin.",
+          range(168, 87_600));
   public static final Setting<Double> MAX_REJECT_RATIO =
       new Setting<>(PREFIX + "quality.maxRejectRatio", "0.05", "a number from 0 to 1",
           "Share of rejected rows per dataset above which a stage exits 3.", Settings::ratio);
@@ -71,7 +75,7 @@ public final class Settings {
 
   public static final List<Setting<?>> ALL =
       List.of(LANDING, LAKE, COMPANY_ALIASES, HORIZON_MONTHS, BOOTSTRAP, BLOCK_MONTHS, SEGMENTS,
-          FORECAST_DRIVERS, SCENARIO_CAPITAL_GROWTH, SCENARIO_CAPACITY_SHARE, MAX_REJECT_RATIO, FINE_TUNING_AS, EVALUATION_AS);
+          FORECAST_DRIVERS, SCENARIO_CAPITAL_GROWTH, SCENARIO_CAPACITY_SHARE, RETENTION_HOURS, MAX_REJECT_RATIO, FINE_TUNING_AS, EVALUATION_AS);
 
   private final String landing;
   private final String lake;
@@ -83,6 +87,7 @@ public final class Settings {
   private final List<String> drivers;
   private final Optional<Double> capitalGrowth;
   private final Optional<Double> capacityShare;
+  private final int retentionHours;
   private final double maxRejectRatio;
   private final String fineTuningAs;
   private final String evaluationAs;
@@ -101,6 +106,7 @@ public final class Settings {
     capacityShare = SCENARIO_CAPACITY_SHARE.read(conf.get(SCENARIO_CAPACITY_SHARE.key()));
     requireDriver(SCENARIO_CAPITAL_GROWTH, capitalGrowth, "capital");
     requireDriver(SCENARIO_CAPACITY_SHARE, capacityShare, "capacity");
+    retentionHours = RETENTION_HOURS.read(conf.get(RETENTION_HOURS.key()));
     maxRejectRatio = MAX_REJECT_RATIO.read(conf.get(MAX_REJECT_RATIO.key()));
     fineTuningAs = FINE_TUNING_AS.read(conf.get(FINE_TUNING_AS.key()));
     evaluationAs = EVALUATION_AS.read(conf.get(EVALUATION_AS.key()));
@@ -143,6 +149,7 @@ public final class Settings {
   public List<String> drivers() { return drivers; }
   public Optional<Double> capitalGrowth() { return capitalGrowth; }
   public Optional<Double> capacityShare() { return capacityShare; }
+  public int retentionHours() { return retentionHours; }
   public double maxRejectRatio() { return maxRejectRatio; }
   public String fineTuningAs() { return fineTuningAs; }
   public String evaluationAs() { return evaluationAs; }

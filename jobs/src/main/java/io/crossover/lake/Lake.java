@@ -245,6 +245,21 @@ public final class Lake {
     return lastCommit(table);
   }
 
+  /**
+   * Bin-packs the table's small files (OPTIMIZE) and deletes unreferenced files older than
+   * {@code retentionHours} (VACUUM); says how many files each step touched.
+   */
+  public String compactAndVacuum(TableSpec table, int retentionHours) {
+    DeltaTable delta = DeltaTable.forPath(spark, path(table));
+    Row compacted = delta.optimize().executeCompaction().first();
+    long removed = delta.vacuum(retentionHours).count();
+    Object metrics = compacted.getAs("metrics");
+    String summary = metrics instanceof Row m
+        ? m.getAs("numFilesRemoved") + " files compacted into " + m.getAs("numFilesAdded")
+        : "compacted";
+    return summary + ", vacuum kept " + retentionHours + " h of history (" + removed + ")";
+  }
+
   /** A Delta writer of the conformed rows; a partitioned table gets one task (so one file) per partition value. */
   private static org.apache.spark.sql.DataFrameWriter<Row> writer(TableSpec table, Dataset<Row> rows) {
     Dataset<Row> conformed = table.conform(rows);

@@ -1,0 +1,37 @@
+package io.crossover.maintain;
+
+import io.crossover.forecast.ForecastTables;
+import io.crossover.lake.Lake;
+import io.crossover.lake.RunContext;
+import io.crossover.lake.StageReport;
+import io.crossover.lake.TableSpec;
+import io.crossover.panel.GoldTables;
+import io.crossover.refine.SilverTables;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Weekly upkeep of silver and gold: compacts small files (Delta OPTIMIZE, bin-packing) and removes
+ * files no longer referenced and older than the retention (VACUUM). Contents do not change; a
+ * reader of an older version within the retention keeps working.
+ */
+public final class MaintainStage {
+  public static final String NAME = "maintain";
+
+  private MaintainStage() {}
+
+  public static StageReport run(RunContext run) {
+    Lake lake = run.lake();
+    StageReport report = new StageReport(NAME);
+    List<TableSpec> tables = new ArrayList<>(SilverTables.ALL);
+    tables.addAll(GoldTables.ALL);
+    tables.addAll(ForecastTables.ALL);
+    int hours = run.settings().retentionHours();
+    for (TableSpec table : tables) {
+      if (lake.exists(table)) {
+        report.note(table.name() + ": " + lake.compactAndVacuum(table, hours));
+      }
+    }
+    return report;
+  }
+}

@@ -1,0 +1,119 @@
+package io.crossover;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A real S3-compatible server for the integration tests: S3Proxy (Maven Central) in its own JVM
+ * (its class path, built by tools/s3proxy, clashes with hadoop-aws's), bound to 127.0.0.1 with a
+ * fixed test key pair and an in-memory store. Stopped by {@link #close()}.
+ */
+final class S3ProxyServer implements AutoCloseable {
+  static final String ACCESS_KEY = "crossover-test";
+  static final String SECRET_KEY = "crossover-test-secret";
+
+  private final Process process;
+  private final int port;
+
+  private S3ProxyServer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static S3ProxyServer start(Path work) throws IOException, InterruptedException {
+    Path classpath = Path.of(System.getProperty("crossover.s3proxy.classpath", "../tools/s3proxy/target/classpath.txt"));
+    if (!Files.exists(classpath)) {
+      throw new IllegalStateException("Cannot start S3Proxy: no class path file (" + classpath
+          + "); run mvn from the repository root so tools/s3proxy is built first");
+    }
+    int port = freePort();
+    Path conf = work.resolve("s3proxy.conf");
+    Files.writeString(conf, String.join("\n",
+        "s3proxy.endpoint=http://127.0.0.1:" + port,
+        "s3proxy.authorization=aws-v2-or-v4",
+        "s3proxy.identity=" + ACCESS_KEY,
+        "s3proxy.credential=" + SECRET_KEY,
+        "jclouds.provider=transient",
+        "jclouds.identity=" + ACCESS_KEY,
+        "jclouds.credential=" + SECRET_KEY), StandardCharsets.UTF_8);
+    Path logback = Path.of("src/test/resources/s3proxy-logback.xml").toAbsolutePath();
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-Dlogback.configurationFile=" + logback,
+        "-cp", Files.readString(classpath).trim(), "org.gaul.s3proxy.Main", "--properties", conf.toString())
+        .redirectErrorStream(true).redirectOutput(work.resolve("s3proxy.log").toFile()).start();
+    S3ProxyServer server = new S3ProxyServer(process, port);
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!server.listening()) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        server.close();
+        throw new IllegalStateException("S3Proxy did not start; see " + work.resolve("s3proxy.log"));
+      }
+      Thread.sleep(100);
+    }
+    return server;
+  }
+
+  String endpoint() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  void createBucket(String bucket) {
+    try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .build()) {
+      s3.createBucket(b -> b.bucket(bucket));
+    }
+  }
+
+  /** Hadoop settings that point s3a at this server for {@code bucket} only. */
+  Map<String, String> s3aSettings(String bucket) {
+    String prefix = "fs.s3a.bucket." + bucket + ".";
+    return Map.of(prefix + "endpoint", endpoint(), prefix + "path.style.access", "true",
+        prefix + "connection.ssl.enabled", "false", prefix + "endpoint.region", "us-east-1",
+        prefix + "access.key", ACCESS_KEY, prefix + "secret.key", SECRET_KEY,
+        prefix + "aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+  }
+
+  private boolean listening() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
