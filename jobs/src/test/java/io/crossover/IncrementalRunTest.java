@@ -182,17 +182,8 @@ class IncrementalRunTest {
     return io.delta.tables.DeltaTable.forPath(spark, lake.resolve(name).toString()).history(1).first().getLong(0);
   }
 
-  /** Sorted rows (gold: of the day's run date) without run-specific columns, doubles to 6 decimals (sums in another order differ in the last bits). */
   private List<String> roundedRows(Path root, String table) {
-    Dataset<Row> rows = spark.read().format("delta").load(root.resolve(table).toString())
-        .where(table.startsWith("gold/") ? "as_of = DATE'2026-01-01'" : "true")
-        .drop("run_id", "quarantined_at");
-    for (var field : rows.schema().fields()) {
-      if (field.dataType().equals(org.apache.spark.sql.types.DataTypes.DoubleType)) {
-        rows = rows.withColumn(field.name(), org.apache.spark.sql.functions.round(rows.col(field.name()), 6));
-      }
-    }
-    return rows.collectAsList().stream().map(Row::toString).sorted().toList();
+    return Lakes.roundedRows(root.resolve(table).toString(), table.startsWith("gold/") ? "as_of = DATE'2026-01-01'" : "true");
   }
 
   private static void deleteFolder(Path folder) throws IOException {

@@ -55,6 +55,20 @@ public final class Lakes {
     return tables;
   }
 
+  /**
+   * A table's rows, sorted, without run_id and quarantined_at, doubles rounded to 6 decimals (sums
+   * over another partitioning differ in the last bits), after {@code where}.
+   */
+  public static List<String> roundedRows(String table, String where) {
+    var rows = SparkTestSession.get().read().format("delta").load(table).where(where).drop("run_id", "quarantined_at");
+    for (var field : rows.schema().fields()) {
+      if (field.dataType().equals(org.apache.spark.sql.types.DataTypes.DoubleType)) {
+        rows = rows.withColumn(field.name(), org.apache.spark.sql.functions.round(rows.col(field.name()), 6));
+      }
+    }
+    return rows.collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+
   public static void copyFolder(Path from, Path to) {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path path : paths.toList()) {
