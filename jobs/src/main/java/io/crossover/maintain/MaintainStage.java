@@ -29,7 +29,10 @@ public final class MaintainStage {
     int hours = run.settings().retentionHours();
     for (TableSpec table : tables) {
       if (lake.exists(table)) {
-        report.note(table.name() + ": " + lake.compactAndVacuum(table, hours));
+        long started = System.nanoTime();
+        String done = lake.compactAndVacuum(table, hours);
+        report.note(String.format(java.util.Locale.ROOT, "%s: %s (%.1f s)", table.name(), done,
+            (System.nanoTime() - started) / 1e9));
       }
     }
     return report;
