@@ -34,6 +34,8 @@ import org.junit.jupiter.api.TestInstance;
 class SampleRunTest {
   private static final Path SAMPLES = Path.of("../data-samples");
   private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
+  private static final List<String> GOLD_TABLES = List.of("demand_monthly", "capital_quarterly", "supply_quarterly",
+      "market_panel", "crossover_estimate", "crossover_forecast", "crossover_latest");
 
   private final SparkSession spark = SparkTestSession.get();
   private Path lake;
@@ -155,11 +157,46 @@ class SampleRunTest {
   @Test
   void aNonSparkDeltaReaderSeesTheSameGoldRows() throws IOException {
     Engine engine = DefaultEngine.create(new Configuration());
-    for (String table : List.of("demand_monthly", "capital_quarterly", "supply_quarterly", "market_panel")) {
+    for (String table : GOLD_TABLES) {
       String path = lake.resolve("gold/" + table).toString();
       long sparkRows = spark.read().format("delta").load(path).count();
       assertThat(countWithKernel(engine, path)).as(table).isEqualTo(sparkRows).isPositive();
     }
+  }
+
+  @Test
+  void everyGoldTableNeedsOnlyTheBasicReaderProtocol() {
+    for (String table : GOLD_TABLES) {
+      var protocol = org.apache.spark.sql.delta.DeltaLog.forTable(spark, lake.resolve("gold/" + table).toString())
+          .update(false, scala.Option.empty(), scala.Option.empty()).protocol();
+      assertThat(protocol.minReaderVersion()).as(table + ": readers without deletion vectors or column mapping")
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theLatestTableHoldsOneBaselineEstimatePerSegmentAndModel() {
+    List<Row> latest = spark.read().format("delta").load(lake.resolve("gold/crossover_latest").toString()).collectAsList();
+    assertThat(latest).hasSize(10).allSatisfy(r -> {
+      assertThat(r.<java.sql.Date>getAs("as_of").toLocalDate()).isEqualTo(RUN_DATE);
+      assertThat(r.<String>getAs("scenario")).isEqualTo("baseline");
+    });
+  }
+
+  @Test
+  void everyQueryInTheBiGuideRunsOnTheSampleLake() throws IOException {
+    String guide = Files.readString(Path.of("../docs/bi.md"));
+    java.util.regex.Matcher block = java.util.regex.Pattern.compile("```sql\n(.*?)```", java.util.regex.Pattern.DOTALL)
+        .matcher(guide);
+    int queries = 0;
+    while (block.find()) {
+      String query = block.group(1).strip().replaceAll(";$", "");
+      Lakes.Outcome result = Lakes.run(SAMPLES, lake, Map.of(), "sql", query);
+      assertThat(result.exitCode()).as(query + "\n" + result.printed()).isZero();
+      assertThat(result.printed()).as(query).doesNotContain("(0 rows)");
+      queries++;
+    }
+    assertThat(queries).isGreaterThanOrEqualTo(4);
   }
 
   @Test

@@ -90,12 +90,23 @@ public final class ForecastStage {
           all.flatMap(estimateRows, Encoders.row(ForecastTables.CROSSOVER_ESTIMATE.schema())), predicate, inputs);
       report.table(TableStat.of(estimates, 0, 0));
       report.table(TableStat.of(points, 0, 0));
+      report.table(TableStat.of(writeLatest(lake), 0, 0));
       noteUnusedDrivers(report, settings.drivers(), forecasts);
       writeReport(run, scenario, forecasts, extra);
     } finally {
       forecasts.unpersist();
     }
     return report;
+  }
+
+  /** gold/crossover_latest: the baseline estimates of the newest run date (a backfill does not replace them). */
+  private static WriteResult writeLatest(Lake lake) {
+    return lake.overwrite(ForecastTables.CROSSOVER_LATEST, () -> {
+      Dataset<Row> baseline = lake.read(ForecastTables.CROSSOVER_ESTIMATE, NAME)
+          .where(org.apache.spark.sql.functions.coalesce(col("scenario"), org.apache.spark.sql.functions.lit(
+              Scenario.BASELINE)).equalTo(Scenario.BASELINE));
+      return baseline.where(col("as_of").equalTo(baseline.selectExpr("max(as_of)").first().getDate(0)));
+    }, lake.fingerprint(List.of(ForecastTables.CROSSOVER_ESTIMATE)));
   }
 
   /**

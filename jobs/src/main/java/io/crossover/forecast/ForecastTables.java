@@ -55,6 +55,11 @@ public final class ForecastTables {
       DRIVERS,
       SCENARIO);
 
+  public static final TableSpec CROSSOVER_LATEST = new TableSpec("gold/crossover_latest", "segment x model",
+      "The newest baseline estimate per segment and model (the rows of the latest run date in"
+          + " gold/crossover_estimate): what a dashboard tile shows. Rewritten by each forecast.",
+      CROSSOVER_ESTIMATE.columns());
+
   public static final TableSpec BACKTEST_METRICS = table("gold/backtest_metrics",
       "run date x model x drivers x segment x cutoff x horizon",
       "Rolling-origin backtest: each model (the share model also with each combination of drivers) refitted on"
@@ -72,5 +77,6 @@ public final class ForecastTables {
           + " has crossed by the run date; empty otherwise"),
       DRIVERS);
 
-  public static final List<TableSpec> ALL = List.of(CROSSOVER_FORECAST, CROSSOVER_ESTIMATE, BACKTEST_METRICS);
+  public static final List<TableSpec> ALL = List.of(CROSSOVER_FORECAST, CROSSOVER_ESTIMATE, CROSSOVER_LATEST,
+      BACKTEST_METRICS);
 }
