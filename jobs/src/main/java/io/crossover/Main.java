@@ -162,6 +162,12 @@ public final class Main {
           reports.add(runStage(run, stage.getKey(), stage.getValue()));
         }
       }
+      run.settings().catalogDatabase().ifPresent(database -> {
+        List<io.crossover.lake.TableSpec> tables = new ArrayList<>(io.crossover.refine.SilverTables.ALL);
+        tables.addAll(GoldTables.ALL);
+        tables.addAll(ForecastTables.ALL);
+        out.println("registered in the catalog: " + String.join(", ", run.lake().registerInCatalog(database, tables)));
+      });
     } finally {
       Summary.printStages(out, cli, run.runId(), reports);
     }

@@ -200,6 +200,17 @@ class SampleRunTest {
   }
 
   @Test
+  void withACatalogDatabaseTheTablesAreRegisteredByName() {
+    Lakes.Outcome panel = Lakes.run(SAMPLES, lake, Map.of("spark.crossover.catalog.database", "crossover_it"),
+        "panel", "--run-date", RUN_DATE.toString());
+    assertThat(panel.exitCode()).as(panel.printed()).isZero();
+    assertThat(panel.printed()).contains("registered in the catalog:").contains("crossover_it.gold_crossover_latest");
+    assertThat(spark.sql("SELECT count(*) FROM crossover_it.gold_crossover_latest").first().getLong(0)).isEqualTo(10L);
+    assertThat(spark.sql("SELECT count(*) FROM crossover_it.silver_usage_events").first().getLong(0))
+        .isEqualTo(spark.read().format("delta").load(lake.resolve("silver/usage_events").toString()).count());
+  }
+
+  @Test
   void sqlPrintsQueryResultsByTableName() {
     Lakes.Outcome query = Lakes.run(SAMPLES, lake, Map.of(), "sql",
         "SELECT segment, count(*) AS months FROM market_panel GROUP BY segment ORDER BY segment");

@@ -63,6 +63,10 @@ public final class Settings {
       new Setting<>(PREFIX + "maintain.retentionHours", "168", "a whole number of hours from 168 to 87600",
           "How long maintain keeps files of older table versions (VACUUM); at least Delta's 7-day safety margin.",
           range(168, 87_600));
+  public static final Setting<Optional<String>> CATALOG_DATABASE =
+      new Setting<>(PREFIX + "catalog.database", "", "empty, or a database name (letters, digits, _)",
+          "When set, each run registers the silver and gold tables in the session's catalog as <database>.<layer>_<table>.",
+          text -> text.isEmpty() ? Optional.empty() : text.matches("[A-Za-z_][A-Za-z0-9_]*") ? Optional.of(text) : null);
   public static final Setting<Double> MAX_REJECT_RATIO =
       new Setting<>(PREFIX + "quality.maxRejectRatio", "0.05", "a number from 0 to 1",
           "Share of rejected rows per dataset above which a stage exits 3.", Settings::ratio);
@@ -75,7 +79,7 @@ public final class Settings {
 
   public static final List<Setting<?>> ALL =
       List.of(LANDING, LAKE, COMPANY_ALIASES, HORIZON_MONTHS, BOOTSTRAP, BLOCK_MONTHS, SEGMENTS,
-          FORECAST_DRIVERS, SCENARIO_CAPITAL_GROWTH, SCENARIO_CAPACITY_SHARE, RETENTION_HOURS, MAX_REJECT_RATIO, FINE_TUNING_AS, EVALUATION_AS);
+          FORECAST_DRIVERS, SCENARIO_CAPITAL_GROWTH, SCENARIO_CAPACITY_SHARE, RETENTION_HOURS, CATALOG_DATABASE, MAX_REJECT_RATIO, FINE_TUNING_AS, EVALUATION_AS);
 
   private final String landing;
   private final String lake;
@@ -88,6 +92,7 @@ public final class Settings {
   private final Optional<Double> capitalGrowth;
   private final Optional<Double> capacityShare;
   private final int retentionHours;
+  private final Optional<String> catalogDatabase;
   private final double maxRejectRatio;
   private final String fineTuningAs;
   private final String evaluationAs;
@@ -107,6 +112,7 @@ public final class Settings {
     requireDriver(SCENARIO_CAPITAL_GROWTH, capitalGrowth, "capital");
     requireDriver(SCENARIO_CAPACITY_SHARE, capacityShare, "capacity");
     retentionHours = RETENTION_HOURS.read(conf.get(RETENTION_HOURS.key()));
+    catalogDatabase = CATALOG_DATABASE.read(conf.get(CATALOG_DATABASE.key()));
     maxRejectRatio = MAX_REJECT_RATIO.read(conf.get(MAX_REJECT_RATIO.key()));
     fineTuningAs = FINE_TUNING_AS.read(conf.get(FINE_TUNING_AS.key()));
     evaluationAs = EVALUATION_AS.read(conf.get(EVALUATION_AS.key()));
@@ -150,6 +156,7 @@ public final class Settings {
   public Optional<Double> capitalGrowth() { return capitalGrowth; }
   public Optional<Double> capacityShare() { return capacityShare; }
   public int retentionHours() { return retentionHours; }
+  public Optional<String> catalogDatabase() { return catalogDatabase; }
   public double maxRejectRatio() { return maxRejectRatio; }
   public String fineTuningAs() { return fineTuningAs; }
   public String evaluationAs() { return evaluationAs; }

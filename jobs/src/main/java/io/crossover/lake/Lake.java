@@ -357,6 +357,24 @@ public final class Lake {
    * {@code silver_usage_events}), and gold tables also by their bare name ({@code market_panel}).
    * Returns the view names.
    */
+  /**
+   * Registers every silver and gold table in the session's catalog (Hive metastore, Glue, Unity or
+   * Spark's own) as {@code database.<layer>_<table>} over its location; existing entries are kept.
+   * Returns the names registered.
+   */
+  public List<String> registerInCatalog(String database, List<TableSpec> tables) {
+    spark.sql("CREATE DATABASE IF NOT EXISTS `" + database + "`");
+    List<String> registered = new ArrayList<>();
+    for (TableSpec table : tables) {
+      if (exists(table)) {
+        String name = database + "." + table.name().replace('/', '_');
+        spark.sql("CREATE TABLE IF NOT EXISTS " + name + " USING DELTA LOCATION '" + path(table).replace("'", "\\'") + "'");
+        registered.add(name);
+      }
+    }
+    return registered;
+  }
+
   public List<String> registerViews() {
     List<String> views = new ArrayList<>();
     for (String layer : List.of("bronze", "silver", "gold", "quarantine", "ops")) {
