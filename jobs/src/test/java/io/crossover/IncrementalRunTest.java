@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.crossover.generate.UsageGenerator;
-import io.crossover.generate.UsageModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,10 +29,7 @@ class IncrementalRunTest {
 
   @BeforeEach
   void landFactsAndASmallUsageSample() {
-    for (String dataset : List.of("funding_rounds", "valuations", "accelerators", "chip_supply", "fx_rates")) {
-      Lakes.copyFolder(Path.of("../data-samples", dataset), landing.resolve(dataset));
-    }
-    UsageGenerator.generate(landing, UsageModel.calibrated(YearMonth.of(2023, 1), YearMonth.of(2025, 12)), 3000, 7);
+    Lakes.smallLanding(landing);
   }
 
   @Test

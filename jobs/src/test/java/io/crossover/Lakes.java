@@ -69,6 +69,15 @@ public final class Lakes {
     return rows.collectAsList().stream().map(Row::toString).sorted().toList();
   }
 
+  /** A small landing: the sample facts and 3,000 generated usage events (2023 to 2025, seed 7). */
+  public static void smallLanding(Path landing) {
+    for (String dataset : List.of("funding_rounds", "valuations", "accelerators", "chip_supply", "fx_rates")) {
+      copyFolder(Path.of("../data-samples", dataset), landing.resolve(dataset));
+    }
+    io.crossover.generate.UsageGenerator.generate(landing, io.crossover.generate.UsageModel.calibrated(
+        java.time.YearMonth.of(2023, 1), java.time.YearMonth.of(2025, 12)), 3000, 7);
+  }
+
   public static void copyFolder(Path from, Path to) {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path path : paths.toList()) {

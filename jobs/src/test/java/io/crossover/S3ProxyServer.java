@@ -1,15 +1,16 @@
 package io.crossover;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.SparkSession;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -38,7 +39,7 @@ final class S3ProxyServer implements AutoCloseable {
       throw new IllegalStateException("Cannot start S3Proxy: no class path file (" + classpath
           + "); run mvn from the repository root so tools/s3proxy is built first");
     }
-    int port = freePort();
+    int port = LocalProcesses.freePort();
     Path conf = work.resolve("s3proxy.conf");
     Files.writeString(conf, String.join("\n",
         "s3proxy.endpoint=http://127.0.0.1:" + port,
@@ -78,6 +79,18 @@ final class S3ProxyServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Creates {@code bucket}, points the session's s3a at this server for that bucket only, and
+   * uploads the folder {@code landing} as {@code s3a://<bucket>/landing}.
+   */
+  void serveLanding(SparkSession spark, String bucket, Path landing) throws IOException {
+    createBucket(bucket);
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    s3aSettings(bucket).forEach(hadoop::set);
+    FileSystem.get(URI.create("s3a://" + bucket + "/"), hadoop).copyFromLocalFile(false, true,
+        new org.apache.hadoop.fs.Path(landing.toUri()), new org.apache.hadoop.fs.Path("s3a://" + bucket + "/landing"));
+  }
+
   /** Hadoop settings that point s3a at this server for {@code bucket} only. */
   Map<String, String> s3aSettings(String bucket) {
     String prefix = "fs.s3a.bucket." + bucket + ".";
@@ -96,24 +109,8 @@ final class S3ProxyServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    LocalProcesses.stop(process);
   }
 }

@@ -1,8 +1,6 @@
 package io.crossover;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 final class SparkStandalone implements AutoCloseable {
   private final Path home;
   private final List<Process> processes = new ArrayList<>();
-  private final int masterPort = freePort();
-  private final int masterUiPort = freePort();
-  private final int restPort = freePort();
+  private final int masterPort = LocalProcesses.freePort();
+  private final int masterUiPort = LocalProcesses.freePort();
+  private final int restPort = LocalProcesses.freePort();
   final List<Path> workerDirs = new ArrayList<>();
 
   private SparkStandalone(Path home) {
@@ -42,7 +40,7 @@ final class SparkStandalone implements AutoCloseable {
       cluster.workerDirs.add(dir);
       cluster.launch(work.resolve("worker-" + w + ".log"), "org.apache.spark.deploy.worker.Worker",
           cluster.masterUrl(), "--host", "127.0.0.1", "--cores", "1", "--memory", "1500m",
-          "--webui-port", String.valueOf(freePort()), "--work-dir", dir.toString());
+          "--webui-port", String.valueOf(LocalProcesses.freePort()), "--work-dir", dir.toString());
     }
     cluster.awaitWorkers(workers);
     return cluster;
@@ -151,28 +149,8 @@ final class SparkStandalone implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Override
   public void close() {
-    for (Process process : processes) {
-      process.destroy();
-    }
-    for (Process process : processes) {
-      try {
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-      }
-    }
+    processes.forEach(LocalProcesses::stop);
   }
 }

@@ -2,19 +2,14 @@ package io.crossover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crossover.generate.UsageGenerator;
-import io.crossover.generate.UsageModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,16 +36,9 @@ class StandaloneClusterIT {
   void startS3AndTheCluster() throws Exception {
     work = Files.createTempDirectory("crossover-cluster-it");
     s3 = S3ProxyServer.start(work);
-    s3.createBucket(BUCKET);
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    s3.s3aSettings(BUCKET).forEach(hadoop::set);
     landing = work.resolve("landing");
-    for (String dataset : List.of("funding_rounds", "valuations", "accelerators", "chip_supply", "fx_rates")) {
-      Lakes.copyFolder(Path.of("../data-samples", dataset), landing.resolve(dataset));
-    }
-    UsageGenerator.generate(landing, UsageModel.calibrated(YearMonth.of(2023, 1), YearMonth.of(2025, 12)), 3000, 7);
-    FileSystem.get(java.net.URI.create("s3a://" + BUCKET + "/"), hadoop).copyFromLocalFile(false, true,
-        new org.apache.hadoop.fs.Path(landing.toUri()), new org.apache.hadoop.fs.Path("s3a://" + BUCKET + "/landing"));
+    Lakes.smallLanding(landing);
+    s3.serveLanding(spark, BUCKET, landing);
     cluster = SparkStandalone.start(work, 2);
   }
 
