@@ -67,7 +67,11 @@ class DocsTest {
     doc.append("Every table is a Delta table under `spark.crossover.lake` (default `lakehouse/`). Deletion vectors\n"
         + "and column mapping stay off so any Delta reader (Trino, Athena, DuckDB, delta-kernel, ...) can read\n"
         + "them. Query them by name with `bin/crossover sql`: gold tables by their bare name (`market_panel`),\n"
-        + "all tables as `<layer>_<name>` (`silver_usage_events`, `quarantine_fx_rates`, `ops_pipeline_runs`).\n\n");
+        + "all tables as `<layer>_<name>` (`silver_usage_events`, `quarantine_fx_rates`, `ops_pipeline_runs`).\n"
+        + "Each table carries its description as its Delta comment, each column its meaning as a column comment,\n"
+        + "and the table properties `crossover.owner_stage`, `crossover.grain` and `crossover.refresh` (what BI\n"
+        + "tools and catalogs show beside the table). The column names and types below are the contract with\n"
+        + "readers: a change to them changes this file in the same commit.\n\n");
     section(doc, "Gold", "Rebuilt by `panel` as of the run date; what BI tools and the forecast read.", GoldTables.ALL);
     section(doc, "Forecast", "Written by `forecast`: one set of rows per run date (`as_of`), replaced when that"
         + " run date is forecast again; earlier run dates stay. See docs/forecast.md.", ForecastTables.ALL);
@@ -86,7 +90,8 @@ class DocsTest {
     doc.append("## ").append(title).append("\n\n").append(intro).append("\n\n");
     for (TableSpec table : tables) {
       doc.append("### `").append(table.name()).append("`\n\n").append(table.description()).append(" One row per ")
-          .append(table.grain()).append(".\n\n| column | type | meaning |\n| --- | --- | --- |\n");
+          .append(table.grain()).append(". Written by ").append(table.owner()).append(", ").append(table.refresh())
+          .append(".\n\n| column | type | meaning |\n| --- | --- | --- |\n");
       for (ColumnSpec column : table.columns()) {
         doc.append("| `").append(column.name()).append("` | ").append(column.type().simpleString()).append(" | ")
             .append(column.comment()).append(" |\n");

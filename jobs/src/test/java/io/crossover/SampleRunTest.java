@@ -98,13 +98,37 @@ class SampleRunTest {
     Path copy = Files.createTempDirectory("crossover-maintained-lake");
     Lakes.copyFolder(lake, copy);
     Map<String, List<String>> before = Lakes.content(copy);
-    Lakes.Outcome maintain = Lakes.run(SAMPLES, copy, Map.of(), "maintain", "--run-date", RUN_DATE.toString());
+    Lakes.Outcome maintain = Lakes.run(SAMPLES, copy, Map.of("spark.crossover.bi.symlinkManifest", "true"),
+        "maintain", "--run-date", RUN_DATE.toString());
     assertThat(maintain.exitCode()).as(maintain.printed()).isZero();
-    assertThat(maintain.printed()).contains("gold/crossover_forecast:").contains("files compacted into");
+    assertThat(maintain.printed()).contains("gold/crossover_forecast:").contains("files compacted into")
+        .contains("gold/market_panel: symlink manifest written");
     assertThat(Lakes.content(copy)).isEqualTo(before);
     long files = io.delta.tables.DeltaTable.forPath(spark, copy.resolve("gold/crossover_forecast").toString())
         .detail().first().<Long>getAs("numFiles");
     assertThat(files).isEqualTo(1L);
+    List<String> manifest = Files.readAllLines(copy.resolve("gold/crossover_forecast/_symlink_format_manifest/manifest"));
+    assertThat(manifest).as("a Presto/Athena reader lists the current data files").hasSize(1)
+        .allSatisfy(file -> assertThat(Path.of(java.net.URI.create(file))).exists());
+  }
+
+  @Test
+  void aWhatIfWithTheJobsSettingsReproducesTheWrittenEstimates() {
+    // The bootstrap size of every run in these tests (Lakes.run).
+    io.crossover.config.Settings settings = io.crossover.config.Settings.from(Map.of(
+        "spark.crossover.lake", lake.toString(), "spark.crossover.landing", SAMPLES.toString(),
+        "spark.crossover.forecast.bootstrap", "50"));
+    var whatIf = io.crossover.forecast.WhatIf.forecast(
+        new io.crossover.lake.Lake(spark, lake.toString(), SAMPLES.toString()), settings, RUN_DATE);
+    List<String> refitted = whatIf.estimates().stream().map(e -> String.join("|", e.segment(), e.model(), e.status(),
+        String.valueOf(e.p10()), String.valueOf(e.p50()), String.valueOf(e.p90()))).sorted().toList();
+    List<String> written = spark.read().format("delta").load(lake.resolve("gold/crossover_latest").toString())
+        .collectAsList().stream().map(r -> String.join("|", r.<String>getAs("segment"), r.getAs("model"),
+            r.getAs("status"), String.valueOf(r.<java.sql.Date>getAs("crossover_month_p10")),
+            String.valueOf(r.<java.sql.Date>getAs("crossover_month_p50")),
+            String.valueOf(r.<java.sql.Date>getAs("crossover_month_p90")))).sorted().toList();
+    assertThat(refitted).hasSize(10).isEqualTo(written);
+    assertThat(whatIf.replicateCrossovers("all", "logistic_share")).hasSize(settings.bootstrap());
   }
 
   private List<String> rows(String table, String where) {
@@ -159,8 +183,31 @@ class SampleRunTest {
     Engine engine = DefaultEngine.create(new Configuration());
     for (String table : GOLD_TABLES) {
       String path = lake.resolve("gold/" + table).toString();
-      long sparkRows = spark.read().format("delta").load(path).count();
-      assertThat(countWithKernel(engine, path)).as(table).isEqualTo(sparkRows).isPositive();
+      List<String> sparkRows = spark.read().format("delta").load(path).collectAsList().stream()
+          .map(SampleRunTest::render).sorted().toList();
+      assertThat(rowsWithKernel(engine, path)).as(table).isNotEmpty().isEqualTo(sparkRows);
+    }
+  }
+
+  @Test
+  void everyGoldTableCarriesItsCommentsOwnerGrainAndRefresh() {
+    List<io.crossover.lake.TableSpec> gold = new java.util.ArrayList<>(io.crossover.panel.GoldTables.ALL);
+    gold.addAll(io.crossover.forecast.ForecastTables.ALL);
+    for (io.crossover.lake.TableSpec table : gold) {
+      String path = lake.resolve(table.name()).toString();
+      if (!io.delta.tables.DeltaTable.isDeltaTable(spark, path)) {
+        continue;
+      }
+      Row detail = io.delta.tables.DeltaTable.forPath(spark, path).detail().first();
+      assertThat(detail.<String>getAs("description")).as(table.name()).isEqualTo(table.description());
+      Map<String, String> properties = scala.jdk.javaapi.CollectionConverters.asJava(
+          detail.<scala.collection.Map<String, String>>getAs("properties"));
+      assertThat(properties).as(table.name())
+          .containsEntry("crossover.owner_stage", table.owner()).containsEntry("crossover.grain", table.grain())
+          .containsEntry("crossover.refresh", table.refresh());
+      for (org.apache.spark.sql.types.StructField field : spark.read().format("delta").load(path).schema().fields()) {
+        assertThat(field.getComment().isDefined()).as(table.name() + "." + field.name() + " has a comment").isTrue();
+      }
     }
   }
 
@@ -229,11 +276,13 @@ class SampleRunTest {
     return io.delta.tables.DeltaTable.forPath(spark, lake.resolve(table).toString()).history(1).first().getLong(0);
   }
 
-  private static long countWithKernel(Engine engine, String path) throws IOException {
+  /** The table's rows as delta-kernel reads them, one rendered line each, sorted. */
+  private static List<String> rowsWithKernel(Engine engine, String path) throws IOException {
     Snapshot snapshot = Table.forPath(engine, path).getLatestSnapshot(engine);
     Scan scan = snapshot.getScanBuilder().build();
     io.delta.kernel.data.Row scanState = scan.getScanState(engine);
-    long rows = 0;
+    io.delta.kernel.types.StructType schema = snapshot.getSchema();
+    List<String> rows = new java.util.ArrayList<>();
     try (CloseableIterator<FilteredColumnarBatch> files = scan.getScanFiles(engine)) {
       while (files.hasNext()) {
         try (CloseableIterator<io.delta.kernel.data.Row> fileRows = files.next().getRows()) {
@@ -246,11 +295,9 @@ class SampleRunTest {
                 .map(FileReadResult::getData);
             try (CloseableIterator<FilteredColumnarBatch> logical = Scan.transformPhysicalData(engine, scanState, fileRow, data)) {
               while (logical.hasNext()) {
-                FilteredColumnarBatch batch = logical.next();
-                try (CloseableIterator<io.delta.kernel.data.Row> selected = batch.getRows()) {
+                try (CloseableIterator<io.delta.kernel.data.Row> selected = logical.next().getRows()) {
                   while (selected.hasNext()) {
-                    selected.next();
-                    rows++;
+                    rows.add(render(schema, selected.next()));
                   }
                 }
               }
@@ -259,6 +306,32 @@ class SampleRunTest {
         }
       }
     }
-    return rows;
+    return rows.stream().sorted().toList();
+  }
+
+  private static String render(io.delta.kernel.types.StructType schema, io.delta.kernel.data.Row row) {
+    List<String> values = new java.util.ArrayList<>();
+    for (int i = 0; i < schema.length(); i++) {
+      io.delta.kernel.types.DataType type = schema.at(i).getDataType();
+      values.add(row.isNullAt(i) ? "null"
+          : type instanceof io.delta.kernel.types.StringType ? row.getString(i)
+          : type instanceof io.delta.kernel.types.DateType ? LocalDate.ofEpochDay(row.getInt(i)).toString()
+          : type instanceof io.delta.kernel.types.DoubleType ? Double.toString(row.getDouble(i))
+          : type instanceof io.delta.kernel.types.LongType ? Long.toString(row.getLong(i))
+          : type instanceof io.delta.kernel.types.IntegerType ? Integer.toString(row.getInt(i))
+          : type instanceof io.delta.kernel.types.BooleanType ? Boolean.toString(row.getBoolean(i))
+          : "unsupported " + type);
+    }
+    return String.join("|", values);
+  }
+
+  private static String render(Row row) {
+    List<String> values = new java.util.ArrayList<>();
+    for (int i = 0; i < row.size(); i++) {
+      Object value = row.get(i);
+      values.add(value == null ? "null" : value instanceof java.sql.Date date ? date.toLocalDate().toString()
+          : value.toString());
+    }
+    return String.join("|", values);
   }
 }

@@ -63,6 +63,10 @@ public final class Settings {
       new Setting<>(PREFIX + "maintain.retentionHours", "168", "a whole number of hours from 168 to 87600",
           "How long maintain keeps files of older table versions (VACUUM); at least Delta's 7-day safety margin.",
           range(168, 87_600));
+  public static final Setting<Boolean> SYMLINK_MANIFEST =
+      new Setting<>(PREFIX + "bi.symlinkManifest", "false", "true or false",
+          "When true, maintain writes symlink manifests (_symlink_format_manifest/) of the gold tables for Presto, Athena and Redshift Spectrum.",
+          text -> text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null);
   public static final Setting<Optional<String>> CATALOG_DATABASE =
       new Setting<>(PREFIX + "catalog.database", "", "empty, or a database name (letters, digits, _)",
           "When set, each run registers the silver and gold tables in the session's catalog as <database>.<layer>_<table>.",
@@ -79,7 +83,7 @@ public final class Settings {
 
   public static final List<Setting<?>> ALL =
       List.of(LANDING, LAKE, COMPANY_ALIASES, HORIZON_MONTHS, BOOTSTRAP, BLOCK_MONTHS, SEGMENTS,
-          FORECAST_DRIVERS, SCENARIO_CAPITAL_GROWTH, SCENARIO_CAPACITY_SHARE, RETENTION_HOURS, CATALOG_DATABASE, MAX_REJECT_RATIO, FINE_TUNING_AS, EVALUATION_AS);
+          FORECAST_DRIVERS, SCENARIO_CAPITAL_GROWTH, SCENARIO_CAPACITY_SHARE, RETENTION_HOURS, SYMLINK_MANIFEST, CATALOG_DATABASE, MAX_REJECT_RATIO, FINE_TUNING_AS, EVALUATION_AS);
 
   private final String landing;
   private final String lake;
@@ -92,6 +96,7 @@ public final class Settings {
   private final Optional<Double> capitalGrowth;
   private final Optional<Double> capacityShare;
   private final int retentionHours;
+  private final boolean symlinkManifest;
   private final Optional<String> catalogDatabase;
   private final double maxRejectRatio;
   private final String fineTuningAs;
@@ -112,6 +117,7 @@ public final class Settings {
     requireDriver(SCENARIO_CAPITAL_GROWTH, capitalGrowth, "capital");
     requireDriver(SCENARIO_CAPACITY_SHARE, capacityShare, "capacity");
     retentionHours = RETENTION_HOURS.read(conf.get(RETENTION_HOURS.key()));
+    symlinkManifest = SYMLINK_MANIFEST.read(conf.get(SYMLINK_MANIFEST.key()));
     catalogDatabase = CATALOG_DATABASE.read(conf.get(CATALOG_DATABASE.key()));
     maxRejectRatio = MAX_REJECT_RATIO.read(conf.get(MAX_REJECT_RATIO.key()));
     fineTuningAs = FINE_TUNING_AS.read(conf.get(FINE_TUNING_AS.key()));
@@ -156,6 +162,7 @@ public final class Settings {
   public Optional<Double> capitalGrowth() { return capitalGrowth; }
   public Optional<Double> capacityShare() { return capacityShare; }
   public int retentionHours() { return retentionHours; }
+  public boolean symlinkManifest() { return symlinkManifest; }
   public Optional<String> catalogDatabase() { return catalogDatabase; }
   public double maxRejectRatio() { return maxRejectRatio; }
   public String fineTuningAs() { return fineTuningAs; }

@@ -86,4 +86,17 @@ public final class Errors {
   public static CrossoverException cannotWrite(String path, String reason, Throwable cause) {
     return make(ExitCode.FAILED, "write", reason, path, cause);
   }
+
+  public static CrossoverException unknownSegment(String segment, Collection<String> known) {
+    return make(ExitCode.USAGE, "find segment " + segment, "the forecast has segments " + known, segment, null);
+  }
+
+  public static CrossoverException noReplicates(String segment, String model) {
+    return make(ExitCode.USAGE, "read the bootstrap replicates of " + model,
+        "the segment has too few complete months to fit (status insufficient_history)", segment, null);
+  }
+
+  public static CrossoverException unknownTable(String name, Collection<String> known) {
+    return make(ExitCode.USAGE, "read table " + name, "not a lake table; the lake's tables are " + known, name, null);
+  }
 }

@@ -166,7 +166,7 @@ public final class ForecastStage {
         .filter(f -> !f.segment().equals(Demand.ALL_SEGMENT))
         .sorted(java.util.Comparator.comparing(Forecaster.SegmentForecast::segment))
         .forEach(f -> estimates.addAll(f.estimates()));
-    List<Report.Claim> claims = claims(run.lake());
+    List<Report.Claim> claims = publishedClaims(run.lake());
     Estimate primary = estimates.isEmpty() ? null : estimates.get(0);
     String folder = reportFolder(run.runDate(), scenario);
     String png = run.lake().writeFile(folder + "crossover.png", Report.chartPng(run.runDate(),
@@ -191,7 +191,7 @@ public final class ForecastStage {
   }
 
   /** Published claims from silver/demand_claims, placed in the middle of the year they are about. */
-  private static List<Report.Claim> claims(Lake lake) {
+  public static List<Report.Claim> publishedClaims(Lake lake) {
     if (!lake.exists(io.crossover.refine.SilverTables.DEMAND_CLAIMS)) {
       return List.of();
     }

@@ -1,7 +1,6 @@
 package io.crossover.forecast;
 
 import static io.crossover.lake.ColumnSpec.col;
-import static io.crossover.lake.TableSpec.table;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -15,6 +14,11 @@ import java.util.List;
 /** The forecast's gold tables: one set of rows per run date (as_of), replaced when it is re-run. */
 public final class ForecastTables {
   private ForecastTables() {}
+
+  /** A table the forecast stage writes, every day. */
+  private static TableSpec table(String name, String grain, String description, ColumnSpec... columns) {
+    return TableSpec.table(name, grain, description, columns).ownedBy(ForecastStage.NAME, TableSpec.DAILY);
+  }
 
   private static final ColumnSpec RUN_ID = col("run_id", StringType, "Run that wrote the rows");
   private static final ColumnSpec SCENARIO = col("scenario", StringType, "'baseline', or the what-if"
@@ -58,7 +62,7 @@ public final class ForecastTables {
   public static final TableSpec CROSSOVER_LATEST = new TableSpec("gold/crossover_latest", "segment x model",
       "The newest baseline estimate per segment and model (the rows of the latest run date in"
           + " gold/crossover_estimate): what a dashboard tile shows. Rewritten by each forecast.",
-      CROSSOVER_ESTIMATE.columns());
+      CROSSOVER_ESTIMATE.columns()).ownedBy(ForecastStage.NAME, TableSpec.DAILY);
 
   public static final TableSpec BACKTEST_METRICS = table("gold/backtest_metrics",
       "run date x model x drivers x segment x cutoff x horizon",
@@ -75,7 +79,7 @@ public final class ForecastTables {
       col("share_abs_error", DoubleType, "|predicted_share - observed_share|"),
       col("crossover_error_months", IntegerType, "Predicted minus observed crossover month, where the segment"
           + " has crossed by the run date; empty otherwise"),
-      DRIVERS);
+      DRIVERS).ownedBy(BacktestStage.NAME, TableSpec.WEEKLY);
 
   public static final List<TableSpec> ALL = List.of(CROSSOVER_FORECAST, CROSSOVER_ESTIMATE, CROSSOVER_LATEST,
       BACKTEST_METRICS);

@@ -36,7 +36,7 @@ public final class Forecaster {
     return new SegmentForecast(history.segment(), estimates, points, keepCurves ? curves : List.of());
   }
 
-  /** The market summed bottom-up from its segments' curves, replicate by replicate. */
+  /** The market summed bottom-up from its segments' curves, replicate by replicate; keeps the summed curves. */
   public static SegmentForecast forecastMarket(History market, List<SegmentForecast> parts, ForecastConfig config) {
     List<Estimate> estimates = new ArrayList<>();
     List<CurveSet> summed = new ArrayList<>();
@@ -53,7 +53,7 @@ public final class Forecaster {
     if (!summed.isEmpty()) {
       points.addAll(futurePoints(market.segment(), summed.get(0), config));
     }
-    return new SegmentForecast(market.segment(), estimates, points, List.of());
+    return new SegmentForecast(market.segment(), estimates, points, summed);
   }
 
   static Estimate estimate(History history, CurveSet set, ForecastConfig config, int observations,

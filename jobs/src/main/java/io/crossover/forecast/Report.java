@@ -28,22 +28,36 @@ public final class Report {
   private Report() {}
 
   public static byte[] chartPng(LocalDate asOf, List<ForecastPoint> market, Estimate estimate, List<Claim> claims) {
+    try {
+      return BitmapEncoder.getBitmapBytes(shareChart("market", asOf, market, estimate, claims),
+          BitmapEncoder.BitmapFormat.PNG);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The chart of one segment's observed and forecast share: the forecast band, the 0.5 line, the
+   * estimate's crossover window (when it has one) and the claims.
+   */
+  public static XYChart shareChart(String segment, LocalDate asOf, List<ForecastPoint> points, Estimate estimate,
+      List<Claim> claims) {
     System.setProperty("java.awt.headless", "true");
     XYChart chart = new XYChartBuilder().width(1000).height(560)
-        .title("Inference share of AI compute (PFLOP-days), market, as of " + asOf)
+        .title("Inference share of AI compute (PFLOP-days), " + segment + ", as of " + asOf)
         .xAxisTitle("month").yAxisTitle("inference share").build();
     chart.getStyler().setDatePattern("yyyy-MM").setTimezone(java.util.TimeZone.getTimeZone("UTC"))
         .setYAxisMin(0.0).setYAxisMax(1.0)
         .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW)
         .setChartBackgroundColor(Color.WHITE);
-    List<ForecastPoint> history = market.stream().filter(ForecastPoint::isHistory).toList();
-    List<ForecastPoint> future = market.stream().filter(p -> !p.isHistory()).toList();
+    List<ForecastPoint> history = points.stream().filter(ForecastPoint::isHistory).toList();
+    List<ForecastPoint> future = points.stream().filter(p -> !p.isHistory()).toList();
     line(chart, "observed", history, ForecastPoint::inferenceShare, new Color(40, 40, 40), 1.5f);
     line(chart, "forecast p10", future, ForecastPoint::shareP10, new Color(120, 160, 220), 1f);
     line(chart, "forecast p90", future, ForecastPoint::shareP90, new Color(120, 160, 220), 1f);
     line(chart, "forecast (fitted)", future, ForecastPoint::inferenceShare, new Color(30, 90, 200), 2.5f);
-    if (!market.isEmpty()) {
-      List<Date> span = List.of(date(market.get(0).month()), date(market.get(market.size() - 1).month()));
+    if (!points.isEmpty()) {
+      List<Date> span = List.of(date(points.get(0).month()), date(points.get(points.size() - 1).month()));
       XYSeries half = chart.addSeries("0.5", span, List.of(0.5, 0.5));
       half.setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY)
           .setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
@@ -55,16 +69,12 @@ public final class Report {
       window.setMarker(SeriesMarkers.NONE).setLineColor(new Color(220, 120, 40));
     }
     if (!claims.isEmpty()) {
-      XYSeries points = chart.addSeries("published claims", claims.stream().map(c -> date(c.when())).toList(),
+      XYSeries published = chart.addSeries("published claims", claims.stream().map(c -> date(c.when())).toList(),
           claims.stream().map(Claim::share).toList());
-      points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarker(SeriesMarkers.DIAMOND)
+      published.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarker(SeriesMarkers.DIAMOND)
           .setMarkerColor(new Color(200, 30, 60));
     }
-    try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return chart;
   }
 
   public static byte[] html(LocalDate asOf, String runId, String scenario, List<Estimate> estimates, List<Claim> claims,

@@ -24,6 +24,7 @@ public final class BronzeTables {
     columns.add(ColumnSpec.col(INGESTED_AT, DataTypes.TimestampType, "When the row was ingested (UTC)"));
     columns.add(ColumnSpec.col(RUN_ID, DataTypes.StringType, "Run that ingested the row"));
     return new TableSpec("bronze/" + contract.dataset(), "landing row",
-        contract.description() + " As landed, after the contract's rules.", columns);
+        contract.description() + " As landed, after the contract's rules.", columns)
+        .ownedBy(IngestStage.NAME, TableSpec.DAILY);
   }
 }

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.delta.DeltaLog;
 import scala.Option;
 import org.slf4j.Logger;
@@ -224,8 +225,11 @@ public final class Lake {
     if (isCurrent(table, inputs)) {
       return unchanged(table);
     }
-    writer(table, rows.get()).mode("overwrite").option("overwriteSchema", "true")
-        .option("userMetadata", inputs).save(path(table));
+    Dataset<Row> conformed = conformed(table, rows.get());
+    if (!createWith(table, conformed, inputs)) {
+      writer(table, conformed).mode("overwrite").option("overwriteSchema", "true")
+          .option("userMetadata", inputs).save(path(table));
+    }
     return lastCommit(table);
   }
 
@@ -236,12 +240,12 @@ public final class Lake {
 
   /** As {@link #replaceWhere(TableSpec, Dataset, String)}, recording {@code inputs} (see {@link #fingerprint}). */
   public WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate, String inputs) {
-    var writer = writer(table, rows).mode("overwrite").option("userMetadata", inputs);
-    if (exists(table)) {
+    Dataset<Row> conformed = conformed(table, rows);
+    if (!createWith(table, conformed, inputs)) {
       // Columns added at the end of a TableSpec reach tables written by an earlier build.
-      writer = writer.option("replaceWhere", predicate).option("mergeSchema", "true");
+      writer(table, conformed).mode("overwrite").option("userMetadata", inputs)
+          .option("replaceWhere", predicate).option("mergeSchema", "true").save(path(table));
     }
-    writer.save(path(table));
     return lastCommit(table);
   }
 
@@ -269,19 +273,78 @@ public final class Lake {
     return summary + ", vacuumed files unreferenced for over " + retentionHours + " h";
   }
 
-  /** A Delta writer of the conformed rows; a partitioned table gets one task (so one file) per partition value. */
-  private static org.apache.spark.sql.DataFrameWriter<Row> writer(TableSpec table, Dataset<Row> rows) {
+  /** Writes the table's symlink manifest (the data files of its current version) and says where. */
+  public String writeSymlinkManifest(TableSpec table) {
+    DeltaTable.forPath(spark, path(table)).generate("symlink_format_manifest");
+    return path(table) + "/_symlink_format_manifest/";
+  }
+
+  /** The rows in the table's declared columns; a partitioned table's in one task (so one file) per partition value. */
+  private static Dataset<Row> conformed(TableSpec table, Dataset<Row> rows) {
     Dataset<Row> conformed = table.conform(rows);
     if (table.partitionColumns().isEmpty()) {
-      return conformed.write().format("delta");
+      return conformed;
     }
-    Column[] by = table.partitionColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    return conformed.repartition(by).write().format("delta")
-        .partitionBy(table.partitionColumns().toArray(String[]::new));
+    return conformed.repartition(table.partitionColumns().stream().map(functions::col).toArray(Column[]::new));
+  }
+
+  private static org.apache.spark.sql.DataFrameWriter<Row> writer(TableSpec table, Dataset<Row> conformed) {
+    return conformed.write().format("delta").partitionBy(table.partitionColumns().toArray(String[]::new));
+  }
+
+  /**
+   * Creates a table that does not exist yet from {@code conformed}, with its properties (comment,
+   * owner, grain, refresh) in the same first commit; on an existing table, brings its properties
+   * up to date (one commit, only when they changed) and returns false for the caller to write.
+   */
+  private boolean createWith(TableSpec table, Dataset<Row> conformed, String inputs) {
+    if (exists(table)) {
+      updateProperties(table);
+      return false;
+    }
+    var create = conformed.writeTo("delta.`" + path(table) + "`").using("delta");
+    if (!table.partitionColumns().isEmpty()) {
+      List<Column> by = table.partitionColumns().stream().map(functions::col).toList();
+      create = create.partitionedBy(by.get(0), by.subList(1, by.size()).toArray(Column[]::new));
+    }
+    for (Map.Entry<String, String> property : table.properties().entrySet()) {
+      create = create.tableProperty(property.getKey(), property.getValue());
+    }
+    // A create-table-as-select takes its commit's userMetadata from the session, not from an option.
+    String userMetadata = "spark.databricks.delta.commitInfo.userMetadata";
+    spark.conf().set(userMetadata, inputs);
+    try {
+      create.create();
+      return true;
+    } catch (org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException e) {
+      LOG.info("{} was created by another run meanwhile; writing into it", table.name());
+      return false;
+    } finally {
+      spark.conf().unset(userMetadata);
+    }
+  }
+
+  private void updateProperties(TableSpec table) {
+    var metadata = DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty()).metadata();
+    Map<String, String> current = new java.util.HashMap<>(scala.jdk.javaapi.CollectionConverters.asJava(
+        metadata.configuration()));
+    if (metadata.description() != null) {
+      current.put("comment", metadata.description());
+    }
+    String stale = table.properties().entrySet().stream()
+        .filter(p -> !p.getValue().equals(current.get(p.getKey())))
+        .map(p -> "'" + p.getKey() + "' = '" + p.getValue().replace("\\", "\\\\").replace("'", "\\'") + "'")
+        .collect(java.util.stream.Collectors.joining(", "));
+    if (!stale.isEmpty()) {
+      spark.sql("ALTER TABLE delta.`" + path(table) + "` SET TBLPROPERTIES (" + stale + ")");
+    }
   }
 
   public WriteResult append(TableSpec table, Dataset<Row> rows) {
-    writer(table, rows).mode("append").save(path(table));
+    Dataset<Row> conformed = conformed(table, rows);
+    if (!createWith(table, conformed, "")) {
+      writer(table, conformed).mode("append").save(path(table));
+    }
     return lastCommit(table);
   }
 

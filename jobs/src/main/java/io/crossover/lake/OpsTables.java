@@ -29,7 +29,7 @@ public final class OpsTables {
       col("rows_quarantined", LongType, "Rows the stage sent to quarantine"),
       col("rows_written", LongType, "Rows the stage wrote to its tables"),
       col("tables", DataTypes.createArrayType(TableStat.SCHEMA),
-          "Per table: rows read, quarantined, written, the Delta version after the stage, and whether it was unchanged"));
+          "Per table: rows read, quarantined, written, the Delta version after the stage, and whether it was unchanged")).ownedBy("every stage", TableSpec.DAILY);
 
   public static final TableSpec QUALITY_METRICS = table("ops/quality_metrics", "run x stage x dataset x rule",
       "How many rows passed and failed each rule in each stage run.",
@@ -40,7 +40,7 @@ public final class OpsTables {
       col("rule", StringType, "Rule name, as in docs/landing.md"),
       col("passed", LongType, "Rows checked that did not break the rule"),
       col("failed", LongType, "Rows that broke the rule"),
-      col("failed_ratio", DoubleType, "failed / (passed + failed)"));
+      col("failed_ratio", DoubleType, "failed / (passed + failed)")).ownedBy("every stage", TableSpec.DAILY);
 
   public static final TableSpec INGESTED_FILES = table("ops/ingested_files", "landing file",
       "The landing files already in bronze; a file is read again only when its size or time changes.",
@@ -50,7 +50,7 @@ public final class OpsTables {
       col("modified_at", LongType, "File modification time when ingested (epoch ms)"),
       col("rows_accepted", LongType, "Rows written to bronze"),
       col("rows_quarantined", LongType, "Rows sent to quarantine"),
-      col("run_id", StringType, "Run that ingested the file"));
+      col("run_id", StringType, "Run that ingested the file")).ownedBy("ingest", TableSpec.DAILY);
 
   public static TableSpec quarantine(String dataset) {
     return table("quarantine/" + dataset, "rejected record",
@@ -65,7 +65,8 @@ public final class OpsTables {
         col("line", LongType, "Line the record starts on (Parquet: row number; 0: whole file)"),
         col("raw_record", StringType, "The record as it stood in the file"),
         col("run_id", StringType, "Run that rejected the row"),
-        col("quarantined_at", TimestampType, "When it was rejected (UTC)"));
+        col("quarantined_at", TimestampType, "When it was rejected (UTC)"))
+        .ownedBy("ingest and refine", TableSpec.DAILY);
   }
 
   public static List<TableSpec> fixed() {

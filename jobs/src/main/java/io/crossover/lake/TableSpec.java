@@ -21,12 +21,20 @@ import org.apache.spark.sql.types.StructType;
  * @param name path under the lake root, e.g. {@code gold/demand_monthly}
  * @param grain what one row is, e.g. "month x segment x workload"
  * @param partitionColumns Delta partition columns, empty for none
+ * @param owner the stage (or stages) that write the table
+ * @param refresh how often the owner rewrites it when scheduled as in airflow/dags: {@link #DAILY} or {@link #WEEKLY}
  */
 public record TableSpec(String name, String grain, String description, List<ColumnSpec> columns,
-    List<String> partitionColumns) {
+    List<String> partitionColumns, String owner, String refresh) {
+  public static final String DAILY = "daily";
+  public static final String WEEKLY = "weekly";
+  /** Table property keys BI tools and catalogs show beside the table's comment (its description). */
+  public static final String OWNER_PROPERTY = "crossover.owner_stage";
+  public static final String GRAIN_PROPERTY = "crossover.grain";
+  public static final String REFRESH_PROPERTY = "crossover.refresh";
 
   public TableSpec(String name, String grain, String description, List<ColumnSpec> columns) {
-    this(name, grain, description, columns, List.of());
+    this(name, grain, description, columns, List.of(), "", "");
   }
 
   public static TableSpec table(String name, String grain, String description, ColumnSpec... columns) {
@@ -35,7 +43,22 @@ public record TableSpec(String name, String grain, String description, List<Colu
 
   /** The same table, laid out in one folder per value of {@code columns}. */
   public TableSpec partitionedBy(String... columns) {
-    return new TableSpec(name, grain, description, this.columns, List.of(columns));
+    return new TableSpec(name, grain, description, this.columns, List.of(columns), owner, refresh);
+  }
+
+  /** The same table, written by {@code stage} at the {@code refresh} cadence. */
+  public TableSpec ownedBy(String stage, String refresh) {
+    return new TableSpec(name, grain, description, columns, partitionColumns, stage, refresh);
+  }
+
+  /** The Delta table properties the lake keeps on the table: comment (the description), owner, grain, refresh. */
+  public java.util.Map<String, String> properties() {
+    java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+    properties.put("comment", description);
+    properties.put(OWNER_PROPERTY, owner);
+    properties.put(GRAIN_PROPERTY, grain);
+    properties.put(REFRESH_PROPERTY, refresh);
+    return properties;
   }
 
   public StructType schema() {

@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Weekly upkeep of silver and gold: compacts small files (Delta OPTIMIZE, bin-packing) and removes
  * files no longer referenced and older than the retention (VACUUM). Contents do not change; a
- * reader of an older version within the retention keeps working.
+ * reader of an older version within the retention keeps working. With
+ * spark.crossover.bi.symlinkManifest, also writes the gold tables' symlink manifests, which readers
+ * without a Delta connector (Presto, Athena, Redshift Spectrum) list instead of the Delta log.
  */
 public final class MaintainStage {
   public static final String NAME = "maintain";
@@ -33,6 +35,15 @@ public final class MaintainStage {
         String done = lake.compactAndVacuum(table, hours);
         report.note(String.format(java.util.Locale.ROOT, "%s: %s (%.1f s)", table.name(), done,
             (System.nanoTime() - started) / 1e9));
+      }
+    }
+    if (run.settings().symlinkManifest()) {
+      List<TableSpec> gold = new ArrayList<>(GoldTables.ALL);
+      gold.addAll(ForecastTables.ALL);
+      for (TableSpec table : gold) {
+        if (lake.exists(table)) {
+          report.note(table.name() + ": symlink manifest written to " + lake.writeSymlinkManifest(table));
+        }
       }
     }
     return report;

@@ -1,7 +1,6 @@
 package io.crossover.panel;
 
 import static io.crossover.lake.ColumnSpec.col;
-import static io.crossover.lake.TableSpec.table;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -15,6 +14,11 @@ import java.util.List;
 /** The gold tables panel writes: monthly demand, quarterly capital and supply, the market panel. */
 public final class GoldTables {
   private GoldTables() {}
+
+  /** A table the panel stage writes, every day. */
+  private static TableSpec table(String name, String grain, String description, ColumnSpec... columns) {
+    return TableSpec.table(name, grain, description, columns).ownedBy(PanelStage.NAME, TableSpec.DAILY);
+  }
 
   private static final ColumnSpec AS_OF = col("as_of", DateType,
       "Run date the table reflects: only data on or before it is used");

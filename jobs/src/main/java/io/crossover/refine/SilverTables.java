@@ -1,7 +1,6 @@
 package io.crossover.refine;
 
 import static io.crossover.lake.ColumnSpec.col;
-import static io.crossover.lake.TableSpec.table;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -18,6 +17,11 @@ import org.apache.spark.sql.types.DataTypes;
 /** The silver tables refine writes: typed, deduplicated on natural keys, in USD and PFLOP-days. */
 public final class SilverTables {
   private SilverTables() {}
+
+  /** A table the refine stage writes, every day. */
+  private static TableSpec table(String name, String grain, String description, ColumnSpec... columns) {
+    return TableSpec.table(name, grain, description, columns).ownedBy(RefineStage.NAME, TableSpec.DAILY);
+  }
 
   private static final ColumnSpec STATUS = col("status", StringType,
       "Provenance: confirmed, press_report, estimate or conflict");

@@ -103,7 +103,7 @@ class SettingsTest {
   void everySettingIsListed() {
     assertThat(Settings.ALL).extracting(Setting::key).doesNotHaveDuplicates()
         .allMatch(key -> key.startsWith(Settings.PREFIX));
-    assertThat(List.copyOf(Settings.ALL)).hasSize(15);
+    assertThat(List.copyOf(Settings.ALL)).hasSize(16);
   }
 
   private static void assertUsageError(String key, String value, String message) {
