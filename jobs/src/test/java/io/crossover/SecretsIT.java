@@ -31,7 +31,9 @@ class SecretsIT {
         "--conf", "spark.crossover.lake=" + lake, "--conf", "spark.crossover.landing=../data-samples",
         "--conf", "spark.crossover.forecast.bootstrap=50",
         "--conf", "spark.hadoop.fs.s3a.secret.key=" + SECRET, "--conf", "spark.hadoop.fs.s3a.access.key=" + ACCESS,
-        "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri())
+        "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri(),
+        // Plain JSON, so the search below reads what a reader of the event log would.
+        "--conf", "spark.eventLog.compress=false")
         .redirectErrorStream(true).start();
     String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(run.waitFor(10, TimeUnit.MINUTES)).isTrue();
@@ -46,10 +48,17 @@ class SecretsIT {
     assertThat(textFiles).as("the event log, every Delta commit (commitInfo) and the HTML report are searched")
         .anyMatch(f -> f.startsWith(events)).anyMatch(f -> f.toString().contains("_delta_log"))
         .anyMatch(f -> f.toString().endsWith("crossover.html"));
+    StringBuilder eventLog = new StringBuilder();
     for (Path file : textFiles) {
       String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
       assertThat(content).as(file.toString()).doesNotContain(SECRET).doesNotContain(ACCESS);
+      if (file.startsWith(events)) {
+        eventLog.append(content);
+      }
     }
+    assertThat(eventLog).as("the keys reached the event log, with their values hidden")
+        .contains("\"spark.hadoop.fs.s3a.secret.key\":\"*********(redacted)\"")
+        .contains("\"spark.hadoop.fs.s3a.access.key\":\"*********(redacted)\"");
 
     SparkSession spark = SparkTestSession.get();
     try (Stream<Path> tables = Files.list(lake.resolve("ops"))) {
