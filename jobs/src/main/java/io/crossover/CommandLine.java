@@ -41,7 +41,8 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
       "  --help                  this text",
       "",
       "exit codes: 0 done, 1 failed, 2 usage or configuration error, 3 input rejected above",
-      "spark.crossover.quality.maxRejectRatio. Settings: docs/settings.md.");
+      "spark.crossover.quality.maxRejectRatio, 4 another run kept writing the same table (re-run).",
+      "Settings: docs/settings.md; operations: docs/operations.md.");
 
   public static CommandLine parse(String... args) {
     if (args.length == 0) {

@@ -20,6 +20,7 @@ import io.crossover.lake.Lake;
 import io.crossover.lake.RunContext;
 import io.crossover.lake.RunLog;
 import io.crossover.lake.StageReport;
+import io.crossover.lake.StorageFailure;
 import io.crossover.panel.GoldTables;
 import io.crossover.panel.PanelStage;
 import io.crossover.refine.RefineStage;
@@ -118,12 +119,12 @@ public final class Main {
    * properties, with {@code overrides} on top (tests use them instead of mutating a shared session).
    */
   public static int execute(SparkSession spark, Map<String, String> overrides, CommandLine cli, PrintStream out) {
+    Map<String, String> properties = new HashMap<>();
+    for (scala.Tuple2<String, String> entry : spark.sparkContext().getConf().getAll()) {
+      properties.put(entry._1(), entry._2());
+    }
+    properties.putAll(overrides);
     try {
-      Map<String, String> properties = new HashMap<>();
-      for (scala.Tuple2<String, String> entry : spark.sparkContext().getConf().getAll()) {
-        properties.put(entry._1(), entry._2());
-      }
-      properties.putAll(overrides);
       Settings settings = Settings.from(properties);
       Lake lake = new Lake(spark, settings.lake(), settings.landing());
       String runId = cli.command() + "-" + cli.runDate() + "-"
@@ -140,6 +141,11 @@ public final class Main {
       return fail(out, e);
     } catch (RuntimeException e) {
       LOG.error("crossover {} failed", cli.command(), e);
+      var storage = StorageFailure.explain(e, properties,
+          properties.getOrDefault(Settings.LAKE.key(), Settings.LAKE.defaultValue()));
+      if (storage.isPresent()) {
+        return fail(out, storage.get());
+      }
       out.println("crossover: failed: " + e);
       return ExitCode.FAILED.code();
     }

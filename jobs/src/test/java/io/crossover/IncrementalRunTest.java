@@ -52,6 +52,23 @@ class IncrementalRunTest {
   }
 
   @Test
+  void aBackfillAfterALaterRunDateLeavesTheLaterForecastAndTheLatestEstimatesAlone() {
+    assertThat(run(Map.of(), "run", "--run-date", "2025-12-31").exitCode()).isZero();
+    String later = "as_of = DATE'2025-12-31'";
+    List<String> laterForecast = rows("gold/crossover_forecast", later);
+    List<String> laterEstimates = rows("gold/crossover_estimate", later);
+    List<String> latest = rows("gold/crossover_latest", "true");
+
+    Lakes.Outcome backfill = run(Map.of(), "run", "--run-date", "2025-06-30");
+
+    assertThat(backfill.exitCode()).as(backfill.printed()).isZero();
+    assertThat(rows("gold/crossover_forecast", "as_of = DATE'2025-06-30'")).as("the backfill's own rows").isNotEmpty();
+    assertThat(rows("gold/crossover_forecast", later)).isEqualTo(laterForecast);
+    assertThat(rows("gold/crossover_estimate", later)).isEqualTo(laterEstimates);
+    assertThat(rows("gold/crossover_latest", "true")).as("crossover_latest keeps the newest run date").isEqualTo(latest);
+  }
+
+  @Test
   void aLaterRunDatePicksUpOnlyTheNewFile() throws IOException {
     assertThat(run(Map.of(), "run", "--run-date", "2025-12-31").exitCode()).isZero();
     long bronzeBefore = table("bronze/usage_events").count();
@@ -197,5 +214,9 @@ class IncrementalRunTest {
       }
     }
     return rows;
+  }
+
+  private List<String> rows(String table, String where) {
+    return table(table).where(where).collectAsList().stream().map(Row::toString).sorted().toList();
   }
 }

@@ -55,6 +55,16 @@ public final class Lakes {
     return tables;
   }
 
+  /** The data files of every bronze, silver, gold and quarantine table, relative to the lake, sorted. */
+  public static List<String> dataFiles(Path lake) {
+    try (Stream<Path> files = Files.walk(lake)) {
+      return files.filter(f -> f.toString().endsWith(".parquet")).map(lake::relativize).map(Path::toString)
+          .filter(f -> !f.startsWith("ops")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * A table's rows, sorted, without run_id and quarantined_at, doubles rounded to 6 decimals (sums
    * over another partitioning differ in the last bits), after {@code where}.

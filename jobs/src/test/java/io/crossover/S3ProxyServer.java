@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,45 +26,70 @@ final class S3ProxyServer implements AutoCloseable {
   static final String ACCESS_KEY = "crossover-test";
   static final String SECRET_KEY = "crossover-test-secret";
 
-  private final Process process;
+  private final Path work;
+  private final Path conf;
   private final int port;
+  private Process process;
 
-  private S3ProxyServer(Process process, int port) {
-    this.process = process;
+  private S3ProxyServer(Path work, Path conf, int port) {
+    this.work = work;
+    this.conf = conf;
     this.port = port;
   }
 
+  /** A server keeping its objects in memory: they are gone when it stops. */
   static S3ProxyServer start(Path work) throws IOException, InterruptedException {
+    return start(work, List.of("jclouds.provider=transient"));
+  }
+
+  /** A server keeping its objects in files under {@code work/s3-data}, so they outlive a restart. */
+  static S3ProxyServer startOnDisk(Path work) throws IOException, InterruptedException {
+    Path data = Files.createDirectories(work.resolve("s3-data"));
+    return start(work, List.of("jclouds.provider=filesystem-nio2", "jclouds.filesystem.basedir=" + data));
+  }
+
+  private static S3ProxyServer start(Path work, List<String> store) throws IOException, InterruptedException {
+    int port = LocalProcesses.freePort();
+    Path conf = work.resolve("s3proxy.conf");
+    List<String> lines = new java.util.ArrayList<>(List.of(
+        "s3proxy.endpoint=http://127.0.0.1:" + port,
+        "s3proxy.authorization=aws-v2-or-v4",
+        "s3proxy.identity=" + ACCESS_KEY,
+        "s3proxy.credential=" + SECRET_KEY,
+        "jclouds.identity=" + ACCESS_KEY,
+        "jclouds.credential=" + SECRET_KEY));
+    lines.addAll(store);
+    Files.writeString(conf, String.join("\n", lines), StandardCharsets.UTF_8);
+    S3ProxyServer server = new S3ProxyServer(work, conf, port);
+    server.launch();
+    return server;
+  }
+
+  /** Starts the server again on the same port, after {@link #close()}. */
+  void restart() throws IOException, InterruptedException {
+    launch();
+  }
+
+  private void launch() throws IOException, InterruptedException {
     Path classpath = Path.of(System.getProperty("crossover.s3proxy.classpath", "../tools/s3proxy/target/classpath.txt"));
     if (!Files.exists(classpath)) {
       throw new IllegalStateException("Cannot start S3Proxy: no class path file (" + classpath
           + "); run mvn from the repository root so tools/s3proxy is built first");
     }
-    int port = LocalProcesses.freePort();
-    Path conf = work.resolve("s3proxy.conf");
-    Files.writeString(conf, String.join("\n",
-        "s3proxy.endpoint=http://127.0.0.1:" + port,
-        "s3proxy.authorization=aws-v2-or-v4",
-        "s3proxy.identity=" + ACCESS_KEY,
-        "s3proxy.credential=" + SECRET_KEY,
-        "jclouds.provider=transient",
-        "jclouds.identity=" + ACCESS_KEY,
-        "jclouds.credential=" + SECRET_KEY), StandardCharsets.UTF_8);
     Path logback = Path.of("src/test/resources/s3proxy-logback.xml").toAbsolutePath();
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-Dlogback.configurationFile=" + logback,
         "-cp", Files.readString(classpath).trim(), "org.gaul.s3proxy.Main", "--properties", conf.toString())
-        .redirectErrorStream(true).redirectOutput(work.resolve("s3proxy.log").toFile()).start();
-    S3ProxyServer server = new S3ProxyServer(process, port);
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("s3proxy.log").toFile())).start();
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!server.listening()) {
+    while (!listening()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        server.close();
+        close();
         throw new IllegalStateException("S3Proxy did not start; see " + work.resolve("s3proxy.log"));
       }
       Thread.sleep(100);
     }
-    return server;
   }
 
   String endpoint() {

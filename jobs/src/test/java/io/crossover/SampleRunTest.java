@@ -171,10 +171,12 @@ class SampleRunTest {
     List<String> tables = List.of("bronze/usage_events", "silver/usage_events", "silver/funding_rounds",
         "gold/demand_monthly", "gold/market_panel");
     List<Long> versions = tables.stream().map(this::latestVersion).toList();
+    List<String> files = Lakes.dataFiles(lake);
     Lakes.Outcome again = Lakes.run(SAMPLES, lake, Map.of(), "run", "--run-date", RUN_DATE.toString());
     assertThat(again.exitCode()).as(again.printed()).isZero();
     assertThat(Lakes.content(lake)).isEqualTo(before);
     assertThat(tables.stream().map(this::latestVersion).toList()).as("no new commit on " + tables).isEqualTo(versions);
+    assertThat(Lakes.dataFiles(lake)).as("no data file added or removed outside ops/").isEqualTo(files);
     assertThat(again.printed()).containsPattern("gold/market_panel\\s+0\\s+0\\s+0\\s+unchanged");
   }
 

@@ -99,4 +99,17 @@ public final class Errors {
   public static CrossoverException unknownTable(String name, Collection<String> known) {
     return make(ExitCode.USAGE, "read table " + name, "not a lake table; the lake's tables are " + known, name, null);
   }
+
+  public static CrossoverException concurrentWrite(String table, int attempts, Throwable cause) {
+    return make(ExitCode.CONCURRENT_WRITE, "write " + table,
+        "another run committed to it first, " + attempts + " times (" + cause.getClass().getSimpleName()
+            + "); the table holds that run's commit, unharmed; re-run this run date when the other run has ended",
+        table, cause);
+  }
+
+  public static CrossoverException storageUnreachable(String endpoint, String lake, String reason, Throwable cause) {
+    return make(ExitCode.FAILED, "reach the lake's storage",
+        reason + "; every table keeps its last complete version; re-run this run date once the store answers",
+        "endpoint " + endpoint + ", lake " + lake, cause);
+  }
 }

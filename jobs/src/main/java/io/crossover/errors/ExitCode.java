@@ -5,7 +5,9 @@ public enum ExitCode {
   DONE(0),
   FAILED(1),
   USAGE(2),
-  REJECTS_ABOVE_RATIO(3);
+  REJECTS_ABOVE_RATIO(3),
+  /** Another run kept committing to the same table; re-running the same run date is safe. */
+  CONCURRENT_WRITE(4);
 
   private final int code;
 

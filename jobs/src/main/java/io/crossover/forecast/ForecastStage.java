@@ -99,14 +99,18 @@ public final class ForecastStage {
     return report;
   }
 
-  /** gold/crossover_latest: the baseline estimates of the newest run date (a backfill does not replace them). */
+  /**
+   * gold/crossover_latest: the baseline estimates of the newest run date (a backfill does not replace
+   * them), from every run's estimates, including those a concurrent run wrote after this one's.
+   */
   private static WriteResult writeLatest(Lake lake) {
     return lake.overwrite(ForecastTables.CROSSOVER_LATEST, () -> {
-      Dataset<Row> baseline = lake.read(ForecastTables.CROSSOVER_ESTIMATE, NAME)
+      Dataset<Row> baseline = lake.readLatest(ForecastTables.CROSSOVER_ESTIMATE)
           .where(org.apache.spark.sql.functions.coalesce(col("scenario"), org.apache.spark.sql.functions.lit(
               Scenario.BASELINE)).equalTo(Scenario.BASELINE));
       return baseline.where(col("as_of").equalTo(baseline.selectExpr("max(as_of)").first().getDate(0)));
-    }, lake.fingerprint(List.of(ForecastTables.CROSSOVER_ESTIMATE)));
+    }, lake.fingerprint(List.of()) + ";" + ForecastTables.CROSSOVER_ESTIMATE.name() + "@"
+        + lake.latestVersion(ForecastTables.CROSSOVER_ESTIMATE));
   }
 
   /**

@@ -34,9 +34,22 @@ public final class Lake {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Which build of crossover computed a table: a new build recomputes rather than trusting old output. */
   private static final String BUILD = readBuild();
+  /**
+   * Attempts at a write another run keeps committing under: Delta's optimistic concurrency rejects
+   * the later commit, and every write here is safe to repeat (it recomputes or replaces the same rows).
+   */
+  static final int CONFLICT_ATTEMPTS = 4;
+  /** How far back a write looks for its own commit when other runs committed after it. */
+  private static final int OWN_COMMIT_LOOKBACK = 20;
   private final SparkSession spark;
   private final String root;
   private final String landingRoot;
+  /**
+   * The version of each table this lake object wrote, by table name. Later reads and fingerprints in
+   * the same invocation use it, so one run's stages see each other's output even when another run
+   * writes the same tables meanwhile.
+   */
+  private final Map<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Lake(SparkSession spark, String root, String landingRoot) {
     this.spark = spark;
@@ -77,7 +90,7 @@ public final class Lake {
     if (!exists(table)) {
       throw Errors.missingTable(table.name(), producingStage);
     }
-    return spark.read().format("delta").load(path(table));
+    return readCurrent(table);
   }
 
   /** The table's rows, or no rows with its declared schema when it does not exist yet. */
@@ -85,11 +98,30 @@ public final class Lake {
     if (!exists(table)) {
       return spark.createDataFrame(List.of(), table.schema());
     }
+    return readCurrent(table);
+  }
+
+  /** The table's latest version, whoever wrote it (for tables derived from every run's rows). */
+  public Dataset<Row> readLatest(TableSpec table) {
     return spark.read().format("delta").load(path(table));
   }
 
-  /** The table's latest Delta version, -1 when it does not exist. */
+  private Dataset<Row> readCurrent(TableSpec table) {
+    Long version = written.get(table.name());
+    return version == null ? spark.read().format("delta").load(path(table)) : readVersion(table, version);
+  }
+
+  /**
+   * The table's version as this invocation sees it: the version it wrote itself, else the latest;
+   * -1 when the table does not exist.
+   */
   public long version(TableSpec table) {
+    Long version = written.get(table.name());
+    return version == null ? latestVersion(table) : version;
+  }
+
+  /** The table's latest Delta version, whoever wrote it; -1 when the table does not exist. */
+  public long latestVersion(TableSpec table) {
     return DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty()).version();
   }
 
@@ -98,7 +130,10 @@ public final class Lake {
    * query, which is a Spark job. Empty for a table that does not exist.
    */
   private JsonNode lastCommitInfo(TableSpec table) {
-    long version = version(table);
+    return commitInfo(table, latestVersion(table));
+  }
+
+  private JsonNode commitInfo(TableSpec table, long version) {
     if (version < 0) {
       return MissingNode.getInstance();
     }
@@ -214,7 +249,9 @@ public final class Lake {
 
   /** The unchanged table, as a write that did nothing. */
   public WriteResult unchanged(TableSpec table) {
-    return new WriteResult(table.name(), 0, version(table), true);
+    long version = latestVersion(table);
+    written.put(table.name(), version);
+    return new WriteResult(table.name(), 0, version, true);
   }
 
   /**
@@ -222,15 +259,17 @@ public final class Lake {
    * when the table was already computed from the same inputs, writes nothing.
    */
   public WriteResult overwrite(TableSpec table, Supplier<Dataset<Row>> rows, String inputs) {
-    if (isCurrent(table, inputs)) {
-      return unchanged(table);
-    }
-    Dataset<Row> conformed = conformed(table, rows.get());
-    if (!createWith(table, conformed, inputs)) {
-      writer(table, conformed).mode("overwrite").option("overwriteSchema", "true")
-          .option("userMetadata", inputs).save(path(table));
-    }
-    return lastCommit(table);
+    return retryingConflicts(table, () -> {
+      if (isCurrent(table, inputs)) {
+        return unchanged(table);
+      }
+      Dataset<Row> conformed = conformed(table, rows.get());
+      if (!createWith(table, conformed, inputs)) {
+        writer(table, conformed).mode("overwrite").option("overwriteSchema", "true")
+            .option("userMetadata", inputs).save(path(table));
+      }
+      return ownCommit(table, inputs);
+    });
   }
 
   /** Replaces only the rows matching {@code predicate} (SQL), atomically; re-running is harmless. */
@@ -241,12 +280,14 @@ public final class Lake {
   /** As {@link #replaceWhere(TableSpec, Dataset, String)}, recording {@code inputs} (see {@link #fingerprint}). */
   public WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate, String inputs) {
     Dataset<Row> conformed = conformed(table, rows);
-    if (!createWith(table, conformed, inputs)) {
-      // Columns added at the end of a TableSpec reach tables written by an earlier build.
-      writer(table, conformed).mode("overwrite").option("userMetadata", inputs)
-          .option("replaceWhere", predicate).option("mergeSchema", "true").save(path(table));
-    }
-    return lastCommit(table);
+    return retryingConflicts(table, () -> {
+      if (!createWith(table, conformed, inputs)) {
+        // Columns added at the end of a TableSpec reach tables written by an earlier build.
+        writer(table, conformed).mode("overwrite").option("userMetadata", inputs)
+            .option("replaceWhere", predicate).option("mergeSchema", "true").save(path(table));
+      }
+      return ownCommit(table, inputs);
+    });
   }
 
   /**
@@ -342,22 +383,67 @@ public final class Lake {
 
   public WriteResult append(TableSpec table, Dataset<Row> rows) {
     Dataset<Row> conformed = conformed(table, rows);
-    if (!createWith(table, conformed, "")) {
-      writer(table, conformed).mode("append").save(path(table));
-    }
-    return lastCommit(table);
+    return retryingConflicts(table, () -> {
+      if (!createWith(table, conformed, "")) {
+        writer(table, conformed).mode("append").save(path(table));
+      }
+      return ownCommit(table, "");
+    });
   }
 
-  private WriteResult lastCommit(TableSpec table) {
-    WriteResult result = readLastCommit(table);
+  /**
+   * Runs a write, repeating it when another run committed to the table first (Delta's concurrent
+   * modification exceptions); past {@link #CONFLICT_ATTEMPTS} the error names the table.
+   */
+  private WriteResult retryingConflicts(TableSpec table, Supplier<WriteResult> write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write.get();
+      } catch (org.apache.spark.sql.delta.DeltaConcurrentModificationException e) {
+        if (attempt == CONFLICT_ATTEMPTS) {
+          throw Errors.concurrentWrite(path(table), attempt, e);
+        }
+        LOG.warn("{}: another run committed first ({}); writing again ({} of {})", table.name(),
+            e.getClass().getSimpleName(), attempt + 1, CONFLICT_ATTEMPTS);
+        pause(attempt);
+      }
+    }
+  }
+
+  /** Backs off a little longer each time, with jitter so that two runs do not collide again in step. */
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(500L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(1000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to write again", e);
+    }
+  }
+
+  /**
+   * The commit this write made: the newest recording {@code inputs} (other runs may have committed
+   * after it), or the newest commit when the write recorded no inputs.
+   */
+  private WriteResult ownCommit(TableSpec table, String inputs) {
+    long latest = latestVersion(table);
+    JsonNode commit = commitInfo(table, latest);
+    for (long v = latest; !inputs.isEmpty() && v >= Math.max(0, latest - OWN_COMMIT_LOOKBACK); v--) {
+      JsonNode candidate = commitInfo(table, v);
+      if (inputs.equals(candidate.path("userMetadata").asText(null))) {
+        commit = candidate;
+        break;
+      }
+    }
+    long rows = commit.path("operationMetrics").path("numOutputRows").asLong(0);
+    WriteResult result = new WriteResult(table.name(), rows, commit.path("version").asLong(-1), false);
+    written.put(table.name(), result.version());
     LOG.debug("wrote {}: {} rows, version {}", table.name(), result.rowsWritten(), result.version());
     return result;
   }
 
-  private WriteResult readLastCommit(TableSpec table) {
-    JsonNode commit = lastCommitInfo(table);
-    long rows = commit.path("operationMetrics").path("numOutputRows").asLong(0);
-    return new WriteResult(table.name(), rows, commit.path("version").asLong(-1), false);
+  /** The rows of the table as of {@code version} (Delta time travel). */
+  public Dataset<Row> readVersion(TableSpec table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path(table));
   }
 
   public String landingPath(String folder) {
@@ -416,11 +502,6 @@ public final class Lake {
   }
 
   /**
-   * Registers every table in the lake as a temporary view: {@code <layer>_<name>} (e.g.
-   * {@code silver_usage_events}), and gold tables also by their bare name ({@code market_panel}).
-   * Returns the view names.
-   */
-  /**
    * Registers every silver and gold table in the session's catalog (Hive metastore, Glue, Unity or
    * Spark's own) as {@code database.<layer>_<table>} over its location; existing entries are kept.
    * Returns the names registered.
@@ -438,6 +519,11 @@ public final class Lake {
     return registered;
   }
 
+  /**
+   * Registers every table in the lake as a temporary view: {@code <layer>_<name>} (e.g.
+   * {@code silver_usage_events}), and gold tables also by their bare name ({@code market_panel}).
+   * Returns the view names.
+   */
   public List<String> registerViews() {
     List<String> views = new ArrayList<>();
     for (String layer : List.of("bronze", "silver", "gold", "quarantine", "ops")) {
