@@ -139,7 +139,8 @@ public final class Main {
       return ExitCode.DONE.code();
     } catch (CrossoverException e) {
       return fail(out, e);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Exception, not RuntimeException: Scala code (Delta, Spark) throws checked I/O exceptions undeclared.
       LOG.error("crossover {} failed", cli.command(), e);
       var storage = StorageFailure.explain(e, properties,
           properties.getOrDefault(Settings.LAKE.key(), Settings.LAKE.defaultValue()));
@@ -211,7 +212,8 @@ public final class Main {
       String status = e.exitCode() == ExitCode.REJECTS_ABOVE_RATIO ? "rejected" : "failed";
       recordQuietly(run, new StageReport(name), started, status, e.getMessage());
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Undeclared checked exceptions from Scala code (an unreachable store) are failures too.
       recordQuietly(run, new StageReport(name), started, "failed", e.toString());
       throw e;
     }
