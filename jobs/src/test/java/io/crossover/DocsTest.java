@@ -39,6 +39,17 @@ class DocsTest {
   }
 
   @Test
+  void everyExitCodeIsExplainedInTheOperationsGuideTheReadmeAndTheHelp() throws IOException {
+    String operations = Files.readString(Path.of("../docs/operations.md"), StandardCharsets.UTF_8);
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    for (io.crossover.errors.ExitCode exit : io.crossover.errors.ExitCode.values()) {
+      assertThat(operations).as("docs/operations.md, Exit codes").contains("\n| " + exit.code() + " | ");
+      assertThat(readme).as("README.md").containsPattern("\\b" + exit.code() + " [a-z]");
+      assertThat(CommandLine.USAGE).as("--help").containsPattern("\\b" + exit.code() + " [a-z]");
+    }
+  }
+
+  @Test
   void landingDocMatchesTheContracts() throws IOException {
     assertDocIsCurrent("landing.md", renderLanding());
   }

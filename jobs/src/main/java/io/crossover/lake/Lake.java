@@ -34,11 +34,6 @@ public final class Lake {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Which build of crossover computed a table: a new build recomputes rather than trusting old output. */
   private static final String BUILD = readBuild();
-  /**
-   * Attempts at a write another run keeps committing under: Delta's optimistic concurrency rejects
-   * the later commit, and every write here is safe to repeat (it recomputes or replaces the same rows).
-   */
-  static final int CONFLICT_ATTEMPTS = 4;
   /** How far back a write looks for its own commit when other runs committed after it. */
   private static final int OWN_COMMIT_LOOKBACK = 20;
   private final SparkSession spark;
@@ -259,7 +254,7 @@ public final class Lake {
    * when the table was already computed from the same inputs, writes nothing.
    */
   public WriteResult overwrite(TableSpec table, Supplier<Dataset<Row>> rows, String inputs) {
-    return retryingConflicts(table, () -> {
+    return ConflictRetry.write(path(table), () -> {
       if (isCurrent(table, inputs)) {
         return unchanged(table);
       }
@@ -280,7 +275,7 @@ public final class Lake {
   /** As {@link #replaceWhere(TableSpec, Dataset, String)}, recording {@code inputs} (see {@link #fingerprint}). */
   public WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate, String inputs) {
     Dataset<Row> conformed = conformed(table, rows);
-    return retryingConflicts(table, () -> {
+    return ConflictRetry.write(path(table), () -> {
       if (!createWith(table, conformed, inputs)) {
         // Columns added at the end of a TableSpec reach tables written by an earlier build.
         writer(table, conformed).mode("overwrite").option("userMetadata", inputs)
@@ -383,41 +378,12 @@ public final class Lake {
 
   public WriteResult append(TableSpec table, Dataset<Row> rows) {
     Dataset<Row> conformed = conformed(table, rows);
-    return retryingConflicts(table, () -> {
+    return ConflictRetry.write(path(table), () -> {
       if (!createWith(table, conformed, "")) {
         writer(table, conformed).mode("append").save(path(table));
       }
       return ownCommit(table, "");
     });
-  }
-
-  /**
-   * Runs a write, repeating it when another run committed to the table first (Delta's concurrent
-   * modification exceptions); past {@link #CONFLICT_ATTEMPTS} the error names the table.
-   */
-  private WriteResult retryingConflicts(TableSpec table, Supplier<WriteResult> write) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return write.get();
-      } catch (org.apache.spark.sql.delta.DeltaConcurrentModificationException e) {
-        if (attempt == CONFLICT_ATTEMPTS) {
-          throw Errors.concurrentWrite(path(table), attempt, e);
-        }
-        LOG.warn("{}: another run committed first ({}); writing again ({} of {})", table.name(),
-            e.getClass().getSimpleName(), attempt + 1, CONFLICT_ATTEMPTS);
-        pause(attempt);
-      }
-    }
-  }
-
-  /** Backs off a little longer each time, with jitter so that two runs do not collide again in step. */
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(500L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(1000));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to write again", e);
-    }
   }
 
   /**
