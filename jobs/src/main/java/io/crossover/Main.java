@@ -17,6 +17,7 @@ import io.crossover.generate.LandingGenerator;
 import io.crossover.generate.UsageModel;
 import io.crossover.ingest.IngestStage;
 import io.crossover.lake.Lake;
+import io.crossover.lake.LakeViews;
 import io.crossover.lake.RunContext;
 import io.crossover.lake.RunLog;
 import io.crossover.lake.StageReport;
@@ -138,7 +139,8 @@ public final class Main {
       }
       return ExitCode.DONE.code();
     } catch (CrossoverException e) {
-      return fail(out, e);
+      return fail(out, StorageFailure.explain(e, properties,
+          properties.getOrDefault(Settings.LAKE.key(), Settings.LAKE.defaultValue())).orElse(e));
     } catch (Exception e) {
       // Exception, not RuntimeException: Scala code (Delta, Spark) throws checked I/O exceptions undeclared.
       LOG.error("crossover {} failed", cli.command(), e);
@@ -173,7 +175,7 @@ public final class Main {
         List<io.crossover.lake.TableSpec> tables = new ArrayList<>(io.crossover.refine.SilverTables.ALL);
         tables.addAll(GoldTables.ALL);
         tables.addAll(ForecastTables.ALL);
-        out.println("registered in the catalog: " + String.join(", ", run.lake().registerInCatalog(database, tables)));
+        out.println("registered in the catalog: " + String.join(", ", LakeViews.registerInCatalog(run.lake(), database, tables)));
       });
     } finally {
       Summary.printStages(out, cli, run.runId(), reports);
@@ -244,7 +246,7 @@ public final class Main {
   }
 
   private static void query(Lake lake, CommandLine cli, PrintStream out) {
-    List<String> views = lake.registerViews();
+    List<String> views = LakeViews.registerViews(lake);
     String[] columns;
     List<Row> rows;
     try {

@@ -112,4 +112,9 @@ public final class Errors {
         reason + "; every table keeps its last complete version; re-run this run date once the store answers",
         "endpoint " + endpoint + ", lake " + lake, cause);
   }
+
+  public static CrossoverException unreadableLanding(String folder, Throwable cause) {
+    return make(ExitCode.FAILED, "list landing files", "the folder could not be listed: " + cause.getMessage(),
+        folder, cause);
+  }
 }

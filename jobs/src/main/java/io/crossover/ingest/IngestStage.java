@@ -43,8 +43,8 @@ public final class IngestStage {
 
   public static StageReport run(RunContext run) {
     Lake lake = run.lake();
-    if (!lake.landingExists()) {
-      throw Errors.missingLanding(io.crossover.config.Settings.LANDING.key(), lake.landingPath(""));
+    if (!lake.landing().exists()) {
+      throw Errors.missingLanding(io.crossover.config.Settings.LANDING.key(), lake.landing().path(""));
     }
     StageReport report = new StageReport(NAME);
     Map<String, Row> ingested = new HashMap<>();
@@ -54,7 +54,7 @@ public final class IngestStage {
     List<Row> ledger = new ArrayList<>();
     CrossoverException overRatio = null;
     for (Contract contract : Contracts.ALL) {
-      List<LandingFile> pending = lake.listLanding(contract.dataset()).stream()
+      List<LandingFile> pending = lake.landing().list(contract.dataset()).stream()
           .filter(file -> isNew(file, ingested.get(file.path()))).toList();
       if (pending.isEmpty()) {
         continue;

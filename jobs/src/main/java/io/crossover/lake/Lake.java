@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -38,7 +36,7 @@ public final class Lake {
   private static final int OWN_COMMIT_LOOKBACK = 20;
   private final SparkSession spark;
   private final String root;
-  private final String landingRoot;
+  private final Landing landing;
   /**
    * The version of each table this lake object wrote, by table name. Later reads and fingerprints in
    * the same invocation use it, so one run's stages see each other's output even when another run
@@ -49,7 +47,7 @@ public final class Lake {
   public Lake(SparkSession spark, String root, String landingRoot) {
     this.spark = spark;
     this.root = stripSlash(root);
-    this.landingRoot = stripSlash(landingRoot);
+    this.landing = new Landing(spark, stripSlash(landingRoot));
   }
 
   /**
@@ -63,6 +61,11 @@ public final class Lake {
         "spark.databricks.delta.properties.defaults.enableDeletionVectors", "false",
         "spark.databricks.delta.snapshotPartitions", "2",
         "spark.sql.session.timeZone", "UTC");
+  }
+
+  /** The landing folders the ingest stage reads. */
+  public Landing landing() {
+    return landing;
   }
 
   public SparkSession spark() {
@@ -412,44 +415,6 @@ public final class Lake {
     return spark.read().format("delta").option("versionAsOf", version).load(path(table));
   }
 
-  public String landingPath(String folder) {
-    return landingRoot + "/" + folder;
-  }
-
-  public boolean landingExists() {
-    try {
-      Path path = new Path(landingRoot);
-      return fileSystem(path).exists(path);
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /** Data files in one landing folder (recursively), oldest first; hidden files are skipped. */
-  public List<LandingFile> listLanding(String folder) {
-    Path dir = new Path(landingPath(folder));
-    List<LandingFile> files = new ArrayList<>();
-    try {
-      FileSystem fs = fileSystem(dir);
-      if (!fs.exists(dir)) {
-        return files;
-      }
-      var iterator = fs.listFiles(dir, true);
-      while (iterator.hasNext()) {
-        FileStatus status = iterator.next();
-        String name = status.getPath().getName();
-        if (name.startsWith(".") || name.startsWith("_") || name.endsWith(".md")) {
-          continue;
-        }
-        files.add(new LandingFile(status.getPath().toString(), status.getLen(), status.getModificationTime()));
-      }
-    } catch (IOException e) {
-      throw Errors.cannotWrite(dir.toString(), "listing the landing folder failed: " + e.getMessage(), e);
-    }
-    files.sort(Comparator.comparing(LandingFile::path));
-    return files;
-  }
-
   /**
    * Reads a small reference CSV (header row, all columns as strings) into a local relation, so
    * the stages that join it do not read the file again.
@@ -465,59 +430,6 @@ public final class Lake {
     }
     Dataset<Row> rows = spark.read().option("header", "true").csv(path);
     return spark.createDataFrame(rows.collectAsList(), rows.schema());
-  }
-
-  /**
-   * Registers every silver and gold table in the session's catalog (Hive metastore, Glue, Unity or
-   * Spark's own) as {@code database.<layer>_<table>} over its location; existing entries are kept.
-   * Returns the names registered.
-   */
-  public List<String> registerInCatalog(String database, List<TableSpec> tables) {
-    spark.sql("CREATE DATABASE IF NOT EXISTS `" + database + "`");
-    List<String> registered = new ArrayList<>();
-    for (TableSpec table : tables) {
-      if (exists(table)) {
-        String name = database + "." + table.name().replace('/', '_');
-        spark.sql("CREATE TABLE IF NOT EXISTS " + name + " USING DELTA LOCATION '" + path(table).replace("'", "\\'") + "'");
-        registered.add(name);
-      }
-    }
-    return registered;
-  }
-
-  /**
-   * Registers every table in the lake as a temporary view: {@code <layer>_<name>} (e.g.
-   * {@code silver_usage_events}), and gold tables also by their bare name ({@code market_panel}).
-   * Returns the view names.
-   */
-  public List<String> registerViews() {
-    List<String> views = new ArrayList<>();
-    for (String layer : List.of("bronze", "silver", "gold", "quarantine", "ops")) {
-      Path dir = new Path(root + "/" + layer);
-      try {
-        FileSystem fs = fileSystem(dir);
-        if (!fs.exists(dir)) {
-          continue;
-        }
-        for (FileStatus status : fs.listStatus(dir)) {
-          String table = status.getPath().getName();
-          String location = root + "/" + layer + "/" + table;
-          if (!status.isDirectory() || !DeltaTable.isDeltaTable(spark, location)) {
-            continue;
-          }
-          Dataset<Row> rows = spark.read().format("delta").load(location);
-          rows.createOrReplaceTempView(layer + "_" + table);
-          views.add(layer + "_" + table);
-          if (layer.equals("gold")) {
-            rows.createOrReplaceTempView(table);
-            views.add(table);
-          }
-        }
-      } catch (IOException e) {
-        throw Errors.unreadableReference(dir.toString(), "listing the lake failed: " + e.getMessage(), e);
-      }
-    }
-    return views;
   }
 
   /** Writes a file under the lake root (reports), replacing it; returns its full path. */

@@ -42,7 +42,7 @@ public final class Lakehouse {
     this.conf = conf;
     Settings settings = Settings.from(conf);
     this.lake = new Lake(spark, settings.lake(), settings.landing());
-    this.views = lake.registerViews();
+    this.views = io.crossover.lake.LakeViews.registerViews(lake);
   }
 
   /** The lake at {@code root}, with the session's spark.crossover.* settings for everything else. */
