@@ -139,13 +139,11 @@ public final class Main {
       }
       return ExitCode.DONE.code();
     } catch (CrossoverException e) {
-      return fail(out, StorageFailure.explain(e, properties,
-          properties.getOrDefault(Settings.LAKE.key(), Settings.LAKE.defaultValue())).orElse(e));
+      return fail(out, storageFailure(e, properties).orElse(e));
     } catch (Exception e) {
       // Exception, not RuntimeException: Scala code (Delta, Spark) throws checked I/O exceptions undeclared.
       LOG.error("crossover {} failed", cli.command(), e);
-      var storage = StorageFailure.explain(e, properties,
-          properties.getOrDefault(Settings.LAKE.key(), Settings.LAKE.defaultValue()));
+      var storage = storageFailure(e, properties);
       if (storage.isPresent()) {
         return fail(out, storage.get());
       }
@@ -273,6 +271,12 @@ public final class Main {
     out.printf("generated about %d usage events as %s (%s to %s, %d orgs, a few after the as-of date %s, seed %d)"
         + " under %s; truth in %s%n", cli.scale(), cli.format(), model.from(), model.to(),
         cli.format().equals("csv") ? 10 : cli.orgs(), cli.runDate(), cli.seed(), folder, truth);
+  }
+
+  /** {@code failure} as the lake's storage being unreachable, when a network failure caused it. */
+  private static java.util.Optional<CrossoverException> storageFailure(Throwable failure, Map<String, String> properties) {
+    return StorageFailure.explain(failure, properties,
+        properties.getOrDefault(Settings.LAKE.key(), Settings.LAKE.defaultValue()));
   }
 
   private static int fail(PrintStream out, CrossoverException e) {

@@ -106,7 +106,7 @@ public final class Lake {
 
   private Dataset<Row> readCurrent(TableSpec table) {
     Long version = written.get(table.name());
-    return version == null ? spark.read().format("delta").load(path(table)) : readVersion(table, version);
+    return version == null ? readLatest(table) : readVersion(table, version);
   }
 
   /**
@@ -341,7 +341,7 @@ public final class Lake {
       updateProperties(table);
       return false;
     }
-    var create = conformed.writeTo("delta.`" + path(table) + "`").using("delta");
+    var create = conformed.writeTo(sqlName(table)).using("delta");
     if (!table.partitionColumns().isEmpty()) {
       List<Column> by = table.partitionColumns().stream().map(functions::col).toList();
       create = create.partitionedBy(by.get(0), by.subList(1, by.size()).toArray(Column[]::new));
@@ -375,7 +375,7 @@ public final class Lake {
         .map(p -> "'" + p.getKey() + "' = '" + p.getValue().replace("\\", "\\\\").replace("'", "\\'") + "'")
         .collect(java.util.stream.Collectors.joining(", "));
     if (!stale.isEmpty()) {
-      spark.sql("ALTER TABLE delta.`" + path(table) + "` SET TBLPROPERTIES (" + stale + ")");
+      spark.sql("ALTER TABLE " + sqlName(table) + " SET TBLPROPERTIES (" + stale + ")");
     }
   }
 
@@ -453,6 +453,19 @@ public final class Lake {
       LOG.warn("crossover-build.properties unreadable; tables will be recomputed on every run", e);
     }
     return build.getProperty("version", "unknown") + "@" + build.getProperty("built", Long.toString(System.nanoTime()));
+  }
+
+  /**
+   * The table's absolute location with its scheme ({@code file:/…}, {@code s3a://…}): what SQL and
+   * catalogs need, since the default lake (./lakehouse) is relative.
+   */
+  public String location(TableSpec table) {
+    return tableFileSystem(table).makeQualified(new Path(path(table))).toString();
+  }
+
+  /** The table as a SQL identifier; Delta takes a path identifier only when the path is absolute. */
+  private String sqlName(TableSpec table) {
+    return "delta.`" + location(table) + "`";
   }
 
   private FileSystem tableFileSystem(TableSpec table) {

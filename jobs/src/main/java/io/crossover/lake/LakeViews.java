@@ -28,7 +28,7 @@ public final class LakeViews {
     for (TableSpec table : tables) {
       if (lake.exists(table)) {
         String name = database + "." + table.name().replace('/', '_');
-        spark.sql("CREATE TABLE IF NOT EXISTS " + name + " USING DELTA LOCATION '" + lake.path(table).replace("'", "\\'") + "'");
+        spark.sql("CREATE TABLE IF NOT EXISTS " + name + " USING DELTA LOCATION '" + lake.location(table).replace("'", "\\'") + "'");
         registered.add(name);
       }
     }
