@@ -141,10 +141,10 @@ def fx_rates(facts, out, funding_rows):
     write(out, "fx_rates", ["date", "currency", "usd_per_unit", "source_url"], sorted(rows.values(), key=lambda x: x["date"]))
 
 
-def demand_claims(facts, out):
-    rows = [{k: r[k] for k in ["claim", "period", "inference_share", "who", "published", "source_url", "status"]}
-            for r in read(facts, "demand_split.csv")]
-    write(out, "demand_claims", ["claim", "period", "inference_share", "who", "published", "source_url", "status"], rows)
+def share_evidence(facts, out):
+    """Already in the landing columns: copied row for row, every column kept."""
+    rows = read(facts, "share_evidence.csv")
+    write(out, "share_evidence", list(rows[0].keys()), rows)
 
 
 def main():
@@ -154,7 +154,7 @@ def main():
     accelerators(facts, out)
     chip_supply(facts, out)
     fx_rates(facts, out, funding_rows)
-    demand_claims(facts, out)
+    share_evidence(facts, out)
 
 
 if __name__ == "__main__":

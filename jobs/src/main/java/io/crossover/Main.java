@@ -178,6 +178,7 @@ public final class Main {
     } finally {
       Summary.printStages(out, cli, run.runId(), reports);
     }
+    Summary.printPublicData(out, publicDataCounts(run.lake()), evidenceCounts(run.lake(), run.runDate()));
     if (run.lake().exists(GoldTables.MARKET_PANEL)) {
       Summary.printLatestShares(out, latestShares(run.lake()));
     }
@@ -229,6 +230,36 @@ public final class Main {
     } catch (RuntimeException logFailure) {
       LOG.warn("could not record the failed stage in ops/pipeline_runs", logFailure);
     }
+  }
+
+  /** Rows of each public dataset in silver, by the name a reader knows it by; datasets not landed are left out. */
+  private static java.util.Map<String, Long> publicDataCounts(Lake lake) {
+    java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    java.util.Map<String, io.crossover.lake.TableSpec> datasets = new java.util.LinkedHashMap<>();
+    datasets.put("AI Companies: funding rounds (Epoch AI rounds beside hand-kept)", io.crossover.refine.SilverTables.FUNDING_ROUNDS);
+    datasets.put("AI Companies: compute spend", io.crossover.refine.SilverTables.COMPUTE_SPEND);
+    datasets.put("AI Companies: usage reports", io.crossover.refine.SilverTables.USAGE_REPORTS);
+    datasets.put("Machine Learning Hardware (with hand-kept chips)", io.crossover.refine.SilverTables.ACCELERATORS);
+    datasets.put("AI Chip Sales: chip x quarter", io.crossover.refine.SilverTables.CHIP_SHIPMENTS);
+    datasets.put("AI Chip Components: designer x quarter x component", io.crossover.refine.SilverTables.CHIP_COMPONENTS);
+    datasets.put("GPU Clusters", io.crossover.refine.SilverTables.GPU_CLUSTERS);
+    datasets.forEach((label, table) -> {
+      if (lake.exists(table)) {
+        counts.put(label, lake.read(table, io.crossover.refine.RefineStage.NAME).count());
+      }
+    });
+    return counts;
+  }
+
+  /** Evidence rows by origin, and how many were known on the run date: {curated, derived, known}. */
+  private static long[] evidenceCounts(Lake lake, java.time.LocalDate runDate) {
+    if (!lake.exists(io.crossover.refine.SilverTables.SHARE_EVIDENCE)) {
+      return new long[3];
+    }
+    Row counts = lake.read(io.crossover.refine.SilverTables.SHARE_EVIDENCE, io.crossover.refine.RefineStage.NAME).selectExpr(
+        "count_if(origin = 'curated')", "count_if(origin = 'derived')",
+        "count_if(published_on <= DATE'" + runDate + "')").first();
+    return new long[] {counts.getLong(0), counts.getLong(1), counts.getLong(2)};
   }
 
   /** Per segment, the newest complete month's share (the newest month when none is complete). */

@@ -25,6 +25,18 @@ final class Summary {
     }
   }
 
+  /** The real datasets landed, with Epoch AI's credit, and the evidence of the inference share. */
+  static void printPublicData(PrintStream out, java.util.Map<String, Long> silverRows, long[] evidence) {
+    if (!silverRows.isEmpty()) {
+      out.println("Public data in silver (Epoch AI datasets, epoch.ai, CC BY 4.0; hand-kept facts beside them):");
+      silverRows.forEach((dataset, rows) -> out.printf("  %-62s %8d rows%n", dataset, rows));
+    }
+    if (evidence[0] + evidence[1] > 0) {
+      out.printf("Published evidence of the inference share (gold/share_evidence): %d curated + %d derived from"
+          + " compute spend, %d published by the run date%n", evidence[0], evidence[1], evidence[2]);
+    }
+  }
+
   static void printLatestShares(PrintStream out, List<Row> latest) {
     if (latest.isEmpty()) {
       out.println("  no usage in gold/market_panel yet: land usage_events and run again");

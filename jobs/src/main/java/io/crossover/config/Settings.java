@@ -73,7 +73,11 @@ public final class Settings {
           text -> text.isEmpty() ? Optional.empty() : text.matches("[A-Za-z_][A-Za-z0-9_]*") ? Optional.of(text) : null);
   public static final Setting<Double> MAX_REJECT_RATIO =
       new Setting<>(PREFIX + "quality.maxRejectRatio", "0.05", "a number from 0 to 1",
-          "Share of rejected rows per dataset above which a stage exits 3.", Settings::ratio);
+          "Share of rejected rows per dataset above which a stage exits 3 (once minRejects is reached).", Settings::ratio);
+  public static final Setting<Integer> MIN_REJECTS =
+      new Setting<>(PREFIX + "quality.minRejects", "10", "a whole number from 1 to 1000000000",
+          "Rejected rows a dataset's batch may have whatever its size: the ratio gate applies from this many on, so 2 bad rows of 8 in a small reference file are quarantined without failing the run.",
+          range(1, 1_000_000_000));
   public static final Setting<String> FINE_TUNING_AS =
       new Setting<>(PREFIX + "workload.fineTuning", "training", "training or inference",
           "Which side fine_tuning usage counts on.", Settings::workloadClass);
@@ -83,7 +87,7 @@ public final class Settings {
 
   public static final List<Setting<?>> ALL =
       List.of(LANDING, LAKE, COMPANY_ALIASES, HORIZON_MONTHS, BOOTSTRAP, BLOCK_MONTHS, SEGMENTS,
-          FORECAST_DRIVERS, SCENARIO_CAPITAL_GROWTH, SCENARIO_CAPACITY_SHARE, RETENTION_HOURS, SYMLINK_MANIFEST, CATALOG_DATABASE, MAX_REJECT_RATIO, FINE_TUNING_AS, EVALUATION_AS);
+          FORECAST_DRIVERS, SCENARIO_CAPITAL_GROWTH, SCENARIO_CAPACITY_SHARE, RETENTION_HOURS, SYMLINK_MANIFEST, CATALOG_DATABASE, MAX_REJECT_RATIO, MIN_REJECTS, FINE_TUNING_AS, EVALUATION_AS);
 
   private final String landing;
   private final String lake;
@@ -99,6 +103,7 @@ public final class Settings {
   private final boolean symlinkManifest;
   private final Optional<String> catalogDatabase;
   private final double maxRejectRatio;
+  private final int minRejects;
   private final String fineTuningAs;
   private final String evaluationAs;
 
@@ -120,6 +125,7 @@ public final class Settings {
     symlinkManifest = SYMLINK_MANIFEST.read(conf.get(SYMLINK_MANIFEST.key()));
     catalogDatabase = CATALOG_DATABASE.read(conf.get(CATALOG_DATABASE.key()));
     maxRejectRatio = MAX_REJECT_RATIO.read(conf.get(MAX_REJECT_RATIO.key()));
+    minRejects = MIN_REJECTS.read(conf.get(MIN_REJECTS.key()));
     fineTuningAs = FINE_TUNING_AS.read(conf.get(FINE_TUNING_AS.key()));
     evaluationAs = EVALUATION_AS.read(conf.get(EVALUATION_AS.key()));
   }
@@ -165,6 +171,8 @@ public final class Settings {
   public boolean symlinkManifest() { return symlinkManifest; }
   public Optional<String> catalogDatabase() { return catalogDatabase; }
   public double maxRejectRatio() { return maxRejectRatio; }
+
+  public int minRejects() { return minRejects; }
   public String fineTuningAs() { return fineTuningAs; }
   public String evaluationAs() { return evaluationAs; }
 

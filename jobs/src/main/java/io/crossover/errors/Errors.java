@@ -45,14 +45,15 @@ public final class Errors {
   }
 
   public static CrossoverException rejectsAboveRatio(
-      String dataset, long rejected, long total, double maxRatio) {
+      String dataset, long rejected, long total, double maxRatio, int minRejects) {
     return make(
         ExitCode.REJECTS_ABOVE_RATIO,
         "accept " + dataset,
         String.format(
-            "%d of %d rows rejected (%.1f%%), above spark.crossover.quality.maxRejectRatio=%s;"
+            "%d of %d rows rejected (%.1f%%), above spark.crossover.quality.maxRejectRatio=%s"
+                + " (the gate applies from spark.crossover.quality.minRejects=%d rejects);"
                 + " see quarantine/%s for the rule, file and line of each",
-            rejected, total, total == 0 ? 0.0 : 100.0 * rejected / total, maxRatio, dataset),
+            rejected, total, total == 0 ? 0.0 : 100.0 * rejected / total, maxRatio, minRejects, dataset),
         "quarantine/" + dataset,
         null);
   }

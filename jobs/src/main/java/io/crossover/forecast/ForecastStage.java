@@ -170,7 +170,7 @@ public final class ForecastStage {
         .filter(f -> !f.segment().equals(Demand.ALL_SEGMENT))
         .sorted(java.util.Comparator.comparing(Forecaster.SegmentForecast::segment))
         .forEach(f -> estimates.addAll(f.estimates()));
-    List<Report.Claim> claims = publishedClaims(run.lake());
+    List<Report.Claim> claims = publishedClaims(run.lake(), run.runDate());
     Estimate primary = estimates.isEmpty() ? null : estimates.get(0);
     String folder = reportFolder(run.runDate(), scenario);
     String png = run.lake().writeFile(folder + "crossover.png", Report.chartPng(run.runDate(),
@@ -194,18 +194,24 @@ public final class ForecastStage {
     return BacktestStage.comparison(metrics.where(col("as_of").equalTo(newest.getDate(0)))).collectAsList();
   }
 
-  /** Published claims from silver/demand_claims, placed in the middle of the year they are about. */
-  public static List<Report.Claim> publishedClaims(Lake lake) {
-    if (!lake.exists(io.crossover.refine.SilverTables.DEMAND_CLAIMS)) {
+  /**
+   * The published evidence known on {@code asOf} (silver/share_evidence, bounds left out), placed at
+   * the middle of the period each claim is about and labelled with its measure and scope.
+   */
+  public static List<Report.Claim> publishedClaims(Lake lake, LocalDate asOf) {
+    if (!lake.exists(io.crossover.refine.SilverTables.SHARE_EVIDENCE)) {
       return List.of();
     }
     List<Report.Claim> claims = new ArrayList<>();
-    for (Row row : lake.read(io.crossover.refine.SilverTables.DEMAND_CLAIMS, "refine").collectAsList()) {
-      java.util.regex.Matcher year = java.util.regex.Pattern.compile("(19|20)\\d\\d").matcher(row.<String>getAs("period"));
-      if (year.find()) {
-        claims.add(new Report.Claim(row.getAs("who") + ": " + row.getAs("claim"),
-            LocalDate.of(Integer.parseInt(year.group()), 7, 1), row.<Double>getAs("inference_share")));
-      }
+    Dataset<Row> known = lake.read(io.crossover.refine.SilverTables.SHARE_EVIDENCE, "refine")
+        .where(col("published_on").leq(Date.valueOf(asOf)).and(col("kind").notEqual("bound")))
+        .orderBy("period_start", "source");
+    for (Row row : known.collectAsList()) {
+      LocalDate start = row.<Date>getAs("period_start").toLocalDate();
+      LocalDate end = row.<Date>getAs("period_end").toLocalDate();
+      LocalDate middle = start.plusDays(java.time.temporal.ChronoUnit.DAYS.between(start, end) / 2);
+      claims.add(new Report.Claim(row.getAs("source") + " (" + row.getAs("measure") + ", " + row.getAs("scope") + ", "
+          + row.getAs("kind") + ")", middle, row.<Double>getAs("inference_share")));
     }
     return claims;
   }

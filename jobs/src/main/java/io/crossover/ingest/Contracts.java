@@ -4,6 +4,7 @@ import static io.crossover.ingest.Field.optional;
 import static io.crossover.ingest.Field.required;
 import static io.crossover.ingest.FieldType.CURRENCY;
 import static io.crossover.ingest.FieldType.DATE;
+import static io.crossover.ingest.FieldType.DATE_OR_MONTH;
 import static io.crossover.ingest.FieldType.NUMBER;
 import static io.crossover.ingest.FieldType.PERIOD;
 import static io.crossover.ingest.FieldType.TEXT;
@@ -18,10 +19,10 @@ public final class Contracts {
   private Contracts() {}
 
   /** Provenance columns the public-fact files carry; optional so users' own files may omit them. */
-  private static final Field STATUS = optional("status", TEXT)
+  static final Field STATUS = optional("status", TEXT)
       .oneOf("confirmed", "press_report", "estimate", "conflict");
   private static final Field NOTES = optional("notes", TEXT);
-  private static final Field SOURCE_URL = optional("source_url", TEXT);
+  static final Field SOURCE_URL = optional("source_url", TEXT);
 
   public static final Contract FUNDING_ROUNDS = new Contract(
       "funding_rounds",
@@ -106,21 +107,47 @@ public final class Contracts {
           SOURCE_URL),
       List.of("date", "currency"));
 
-  public static final Contract DEMAND_CLAIMS = new Contract(
-      "demand_claims",
-      "Published analyst claims of the inference share, drawn beside the forecast (optional).",
+  public static final Contract SHARE_EVIDENCE = new Contract(
+      "share_evidence",
+      "Published evidence of the inference share: one claim a row, what it measures, over which scope and"
+          + " period, and whether it was an observation, a forecast or a bound when published.",
       List.of(
-          required("claim", TEXT),
-          required("period", TEXT),
+          required("source", TEXT),
+          required("measure", TEXT).oneOf("compute_share", "spend_share", "revenue_share", "capacity_share",
+              "energy_share"),
+          required("scope", TEXT).matching("market|(company|vendor|segment):.+"),
+          required("period_start", DATE),
+          required("period_end", DATE),
+          required("kind", TEXT).oneOf("observation", "forecast", "bound"),
+          required("relation", TEXT).oneOf("=", ">=", "<="),
           required("inference_share", NUMBER).between(0, 1),
-          optional("who", TEXT),
-          optional("published", TEXT),
-          SOURCE_URL, STATUS),
-      List.of("claim", "period", "who"));
+          optional("share_low", NUMBER).between(0, 1),
+          optional("share_high", NUMBER).between(0, 1),
+          required("published", DATE_OR_MONTH),
+          SOURCE_URL, STATUS,
+          optional("quote", TEXT)),
+      List.of("source", "measure", "scope", "period_start", "period_end", "kind"))
+      .withRules(
+          RowRule.of("period_end_before_start", "period_end is before period_start",
+              List.of("period_start", "period_end"), v -> v.apply("period_end").lt(v.apply("period_start"))),
+          RowRule.of("share_outside_range", "share_low <= inference_share <= share_high does not hold",
+              List.of("share_low", "inference_share", "share_high"),
+              v -> v.apply("share_low").gt(v.apply("inference_share"))
+                  .or(v.apply("share_high").lt(v.apply("inference_share")))),
+          RowRule.of("relation_not_for_kind", "an inequality (>=, <=) is only for a bound, and a bound is an inequality",
+              List.of("kind", "relation"),
+              v -> v.apply("relation").notEqual("=").notEqual(v.apply("kind").equalTo("bound"))));
 
-  public static final List<Contract> ALL =
-      List.of(FUNDING_ROUNDS, VALUATIONS, ACCELERATORS, CHIP_SUPPLY, USAGE_EVENTS, FX_RATES,
-          DEMAND_CLAIMS);
+  public static final List<Contract> CURATED =
+      List.of(FUNDING_ROUNDS, VALUATIONS, ACCELERATORS, CHIP_SUPPLY, USAGE_EVENTS, FX_RATES, SHARE_EVIDENCE);
+
+  public static final List<Contract> ALL = concat(CURATED, EpochContracts.ALL);
+
+  private static List<Contract> concat(List<Contract> first, List<Contract> second) {
+    List<Contract> all = new java.util.ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
+  }
 
   public static Optional<Contract> byDataset(String dataset) {
     return ALL.stream().filter(c -> c.dataset().equals(dataset)).findFirst();

@@ -54,7 +54,8 @@ public final class IngestStage {
     List<Row> ledger = new ArrayList<>();
     CrossoverException overRatio = null;
     for (Contract contract : Contracts.ALL) {
-      List<LandingFile> pending = lake.landing().list(contract.dataset()).stream()
+      List<LandingFile> pending = lake.landing().list(contract.folder()).stream()
+          .filter(file -> contract.holds(file.name()))
           .filter(file -> isNew(file, ingested.get(file.path()))).toList();
       if (pending.isEmpty()) {
         continue;
@@ -100,10 +101,10 @@ public final class IngestStage {
       }
       recordRules(contract, checked, total, report);
 
-      double maxRatio = run.settings().maxRejectRatio();
-      if (total > 0 && (double) rejected / total > maxRatio) {
+      if (isAboveGate(rejected, total, run.settings().maxRejectRatio(), run.settings().minRejects())) {
         report.table(new TableStat("bronze/" + contract.dataset(), total, rejected, 0, -1, false));
-        return Errors.rejectsAboveRatio(contract.dataset(), rejected, total, maxRatio);
+        return Errors.rejectsAboveRatio(contract.dataset(), rejected, total, run.settings().maxRejectRatio(),
+            run.settings().minRejects());
       }
       WriteResult bronze = lake.replaceWhere(BronzeTables.of(contract),
           Validation.acceptedRows(contract, checked)
@@ -120,6 +121,14 @@ public final class IngestStage {
     } finally {
       checked.unpersist();
     }
+  }
+
+  /**
+   * Whether a batch's rejects end the stage: past the ratio, and at least {@code minRejects} of them,
+   * so a small reference file with two bad rows is quarantined without failing the run.
+   */
+  public static boolean isAboveGate(long rejected, long total, double maxRatio, int minRejects) {
+    return total > 0 && rejected >= minRejects && (double) rejected / total > maxRatio;
   }
 
   /** Per source file: {rows, rejected rows}. */

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
@@ -107,10 +106,10 @@ final class TextFileParser implements Iterator<Row> {
     index = new HashMap<>();
     for (int i = 0; i < header.length; i++) {
       if (header[i] != null) {
-        index.putIfAbsent(header[i].trim().toLowerCase(Locale.ROOT), i);
+        index.putIfAbsent(Contract.headingKey(header[i]), i);
       }
     }
-    List<String> missing = contract.requiredColumns().stream().filter(c -> !index.containsKey(c)).toList();
+    List<String> missing = contract.requiredHeaders().stream().filter(c -> !index.containsKey(c)).toList();
     if (missing.isEmpty()) {
       return null;
     }
@@ -158,7 +157,8 @@ final class TextFileParser implements Iterator<Row> {
     }
     String[] values = new String[contract.fields().size()];
     for (int i = 0; i < values.length; i++) {
-      JsonNode value = node.get(contract.fields().get(i).name());
+      Field field = contract.fields().get(i);
+      JsonNode value = node.has(field.name()) ? node.get(field.name()) : node.get(field.header());
       values[i] = value == null || value.isNull() ? null
           : value.isValueNode() ? blankToNull(value.asText()) : value.toString();
     }
@@ -168,7 +168,7 @@ final class TextFileParser implements Iterator<Row> {
   private String[] project(String[] values) {
     String[] projected = new String[contract.fields().size()];
     for (int i = 0; i < projected.length; i++) {
-      Integer at = index.get(contract.fields().get(i).name());
+      Integer at = index.get(Contract.headingKey(contract.fields().get(i).header()));
       if (values != null && at != null && at < values.length) {
         projected[i] = blankToNull(values[at]);
       }

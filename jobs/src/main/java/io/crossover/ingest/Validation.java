@@ -25,6 +25,7 @@ import static org.apache.spark.sql.functions.try_to_date;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
 import io.crossover.lake.TableSpec;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ public final class Validation {
   public static final String NEGATIVE = "negative_value";
   public static final String OUT_OF_RANGE = "out_of_range";
   public static final String NOT_FINITE = "non_finite_number";
+  public static final String IMPLAUSIBLE_DATE = "implausible_date";
+  private static final int EARLIEST_YEAR = 1900;
+  private static final int LATEST_YEAR = 2100;
   /** What each ingest rule means, for docs/landing.md. */
   public static final Map<String, String> RULES = rules(
       LandingRecords.UNREADABLE_FILE, "The whole file could not be read: empty, a header without the"
@@ -55,7 +59,11 @@ public final class Validation {
       LandingRecords.MALFORMED_RECORD, "A CSV record with a different number of fields than the header, or"
           + " a JSON line that is not an object.",
       MISSING_REQUIRED, "A required column is empty.",
-      "unparseable_date", "Not a real date as yyyy-MM-dd (2025-02-30 is rejected).",
+      "unparseable_date", "Not a real date as yyyy-MM-dd (2025-02-30 is rejected); in an Epoch AI export,"
+          + " M/D/YYYY and a month yyyy-MM (its first day) are accepted too.",
+      IMPLAUSIBLE_DATE, "A date before 1900 or after 2100, such as a report date 0202-07-30: a typo whose"
+          + " intended year cannot be known.",
+      "unparseable_date_or_month", "Not a date (yyyy-MM-dd) or a month (yyyy-MM).",
       "unparseable_timestamp", "Not a timestamp (yyyy-MM-dd HH:mm:ss or ISO 8601; read as UTC).",
       "unparseable_number", "Not a number (or, for whole-number columns, not a whole number).",
       NOT_FINITE, "NaN, Infinity, or a number too large for a double (1e309).",
@@ -63,8 +71,12 @@ public final class Validation {
       "unknown_currency", "Not an ISO 4217 currency code.",
       NEGATIVE, "Below zero where only zero or more makes sense (amounts, counts, durations).",
       OUT_OF_RANGE, "Outside the column's range (utilization and inference_share 0..1, launch_year 1990..2100).",
-      "unknown_<column>", "A value outside the column's list (workload, designed_for, kind, status).");
+      "unknown_<column>", "A value outside the column's list (workload, designed_for, kind, status, measure,"
+          + " relation) or its pattern (scope: market, company:<name>, vendor:<name> or segment:<name>).");
 
+  private static final String ISO_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+  private static final String MONTH = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+  private static final String US_DATE = "^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$";
   private static final String PERIOD_PATTERN = "^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$";
   private static final List<String> CURRENCIES =
       Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList();
@@ -88,6 +100,9 @@ public final class Validation {
     for (Field field : contract.fields()) {
       parsed = parsed.withColumn(parsedName(field), parse(field, col(field.name())));
       checks.addAll(fieldChecks(field));
+    }
+    for (RowRule rule : contract.rowRules()) {
+      checks.add(rowRuleCheck(contract, rule));
     }
     Column readProblem = violation(col(READ_RULE).isNotNull(), col(READ_RULE), lit(null), col(READ_ERROR));
     Column fieldProblems = array_compact(array(checks.toArray(Column[]::new)));
@@ -143,6 +158,7 @@ public final class Validation {
         }
       }
     }
+    contract.rowRules().forEach(rule -> names.add(rule.name()));
     return names;
   }
 
@@ -155,6 +171,9 @@ public final class Validation {
     if (field.type().parseRule() != null) {
       rules.add(field.type().parseRule());
     }
+    if (field.type().isDate()) {
+      rules.add(IMPLAUSIBLE_DATE);
+    }
     if (isNumber(field)) {
       rules.add(NOT_FINITE);
     }
@@ -163,7 +182,7 @@ public final class Validation {
     } else if (field.min() != null || field.max() != null) {
       rules.add(OUT_OF_RANGE);
     }
-    if (!field.allowed().isEmpty()) {
+    if (field.isRestricted()) {
       rules.add(unknownValueRule(field));
     }
     return rules;
@@ -182,6 +201,12 @@ public final class Validation {
       checks.add(violation(unparsed, lit(field.type().parseRule()), lit(name),
           concat(lit(name + " '"), raw, lit("' is not a " + describe(field.type())))));
     }
+    if (field.type().isDate()) {
+      Column implausible = value.isNotNull()
+          .and(year(value).lt(EARLIEST_YEAR).or(year(value).gt(LATEST_YEAR)));
+      checks.add(violation(implausible, lit(IMPLAUSIBLE_DATE), lit(name),
+          concat(lit(name + " '"), raw, lit("' is not between " + EARLIEST_YEAR + " and " + LATEST_YEAR))));
+    }
     if (isNumber(field)) {
       Column nonFinite = value.isNotNull().and(isnan(value)
           .or(value.equalTo(Double.POSITIVE_INFINITY)).or(value.equalTo(Double.NEGATIVE_INFINITY)));
@@ -198,9 +223,10 @@ public final class Validation {
       checks.add(violation(value.isNotNull().and(below.or(above)), lit(rule), lit(name),
           concat(lit(name + " '"), raw, lit("' " + bounds))));
     }
-    if (!field.allowed().isEmpty()) {
+    if (field.isRestricted()) {
+      String expected = field.allowed().isEmpty() ? "does not match " + field.pattern() : "is not one of " + field.allowed();
       checks.add(violation(raw.isNotNull().and(value.isNull()), lit(unknownValueRule(field)), lit(name),
-          concat(lit(name + " '"), raw, lit("' is not one of " + field.allowed()))));
+          concat(lit(name + " '"), raw, lit("' " + expected))));
     }
     return checks;
   }
@@ -210,6 +236,11 @@ public final class Validation {
     Column parsed = switch (field.type()) {
       case TEXT -> field.allowed().isEmpty() ? raw : lower(text);
       case DATE -> try_to_date(text, "yyyy-MM-dd");
+      case EXPORT_DATE -> when(text.rlike(ISO_DATE), try_to_date(text, "yyyy-MM-dd"))
+          .when(text.rlike(US_DATE), try_to_date(text, "M/d/yyyy"))
+          .when(text.rlike(MONTH), try_to_date(concat(text, lit("-01")), "yyyy-MM-dd"));
+      case DATE_OR_MONTH -> when(text.rlike(ISO_DATE).and(try_to_date(text, "yyyy-MM-dd").isNotNull()), text)
+          .when(text.rlike(MONTH), text);
       case TIMESTAMP -> try_to_timestamp(text);
       case NUMBER -> text.try_cast(DataTypes.DoubleType);
       case WHOLE_NUMBER -> {
@@ -223,7 +254,28 @@ public final class Validation {
     if (!field.allowed().isEmpty()) {
       parsed = when(parsed.isin(field.allowed().toArray()), parsed);
     }
+    if (field.pattern() != null) {
+      parsed = when(text.rlike("(?i)^(" + field.pattern() + ")$"), parsed);
+    }
     return parsed;
+  }
+
+  private static Column rowRuleCheck(Contract contract, RowRule rule) {
+    java.util.function.Function<String, Column> typed = column -> col(parsedName(field(contract, column)));
+    List<Column> detail = new ArrayList<>(List.of(lit(rule.meaning() + ": ")));
+    for (String column : rule.columns()) {
+      if (detail.size() > 1) {
+        detail.add(lit(", "));
+      }
+      detail.add(concat(lit(column + "="), coalesce(col(column), lit("(empty)"))));
+    }
+    return violation(rule.check().broken(typed), lit(rule.name()), lit(String.join(",", rule.columns())),
+        concat(detail.toArray(Column[]::new)));
+  }
+
+  private static Field field(Contract contract, String name) {
+    return contract.fields().stream().filter(f -> f.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("rule of " + contract.dataset() + " reads unknown column " + name));
   }
 
   private static Map<String, String> rules(String... nameThenMeaning) {
@@ -246,6 +298,8 @@ public final class Validation {
   private static String describe(FieldType type) {
     return switch (type) {
       case DATE -> "date (yyyy-MM-dd)";
+      case EXPORT_DATE -> "date (yyyy-MM-dd or M/D/YYYY)";
+      case DATE_OR_MONTH -> "date (yyyy-MM-dd) or month (yyyy-MM)";
       case TIMESTAMP -> "timestamp (yyyy-MM-dd HH:mm:ss or ISO 8601, UTC)";
       case NUMBER -> "number";
       case WHOLE_NUMBER -> "whole number";

@@ -5,6 +5,11 @@ import java.io.Serializable;
 /** A file found in a landing folder. */
 public record LandingFile(String path, long size, long modifiedAt) implements Serializable {
 
+  /** The file's name, without its folder. */
+  public String name() {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
   public String format() {
     String lower = path.toLowerCase(java.util.Locale.ROOT);
     if (lower.endsWith(".parquet")) {

@@ -101,14 +101,14 @@ public final class Lakehouse {
             .and(coalesce(col("scenario"), lit(Scenario.BASELINE)).equalTo(Scenario.BASELINE)))
         .orderBy("month").collectAsList().stream().map(Lakehouse::point).toList();
     return Charts.image(Report.shareChart(segment, asOf.toLocalDate(), points, estimate(estimate.get(0)),
-        ForecastStage.publishedClaims(lake)));
+        ForecastStage.publishedClaims(lake, asOf.toLocalDate())));
   }
 
   /** The share chart of a what-if forecast for {@code segment}, as the report draws it. */
   public BufferedImage shareChart(WhatIf.Result forecast, String segment) {
     return Charts.image(Report.shareChart(segment + ", " + forecast.scenario(), forecast.asOf(),
         forecast.points(segment), forecast.estimate(segment, LogisticShareModel.NAME),
-        ForecastStage.publishedClaims(lake)));
+        ForecastStage.publishedClaims(lake, forecast.asOf())));
   }
 
   private static ForecastPoint point(Row row) {

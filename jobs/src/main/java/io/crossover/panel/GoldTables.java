@@ -72,7 +72,63 @@ public final class GoldTables {
       col("installed_pflops_training", DoubleType, "Cumulative shipped PFLOP/s of training-designed chips"),
       col("installed_pflops_inference", DoubleType, "Cumulative shipped PFLOP/s of inference-designed chips"),
       col("installed_pflops_both", DoubleType, "Cumulative shipped PFLOP/s of chips designed for both"),
+      col("installed_h100e", DoubleType, "H100-equivalents shipped through the month's quarter, all designers (Epoch AI chip sales, medians)"),
+      col("cluster_h100e_operational", DoubleType, "H100-equivalents of existing GPU clusters operational at the quarter's end (Epoch AI)"),
+      col("cowos_wafers_quarter", DoubleType, "The market's CoWoS wafer supply in the month's quarter, median (Epoch AI)"),
+      col("evidence_rows", LongType, "Published evidence rows known on the run date whose period covers the month"),
+      col("market_compute_share_evidence", DoubleType, "Mean of the market compute-share observations among them"),
       AS_OF);
 
-  public static final List<TableSpec> ALL = List.of(DEMAND_MONTHLY, CAPITAL_QUARTERLY, SUPPLY_QUARTERLY, MARKET_PANEL);
+  public static final TableSpec SHARE_EVIDENCE = table("gold/share_evidence", "claim",
+      "Every published claim of the inference share, curated or derived from Epoch AI's compute spend, with its"
+          + " lineage, the month in the middle of its period and whether the run date could know it.",
+      col("source", StringType, "Who published it"),
+      col("measure", StringType, "compute_share, spend_share, revenue_share, capacity_share or energy_share"),
+      col("scope", StringType, "market, company:<name>, vendor:<name> or segment:<name>"),
+      col("period_start", DateType, "First day of the period the claim is about"),
+      col("period_end", DateType, "Last day of that period"),
+      col("period_mid_month", DateType, "First day of the month in the middle of the period"),
+      col("kind", StringType, "observation, forecast or bound, as of publication"),
+      col("relation", StringType, "= for a value, >= or <= for a bound"),
+      col("inference_share", DoubleType, "The inference share claimed, 0..1"),
+      col("share_low", DoubleType, "Low end of a published range"),
+      col("share_high", DoubleType, "High end of a published range"),
+      col("published", StringType, "Publication day or month as published"),
+      col("published_on", DateType, "The day it could first be known (a month's last day when only the month is published)"),
+      col("known_on_run_date", BooleanType, "True when published on or before the run date"),
+      col("source_url", StringType, "Where it was published"),
+      col("status", StringType, "confirmed, press_report or estimate"),
+      col("quote", StringType, "The source's exact wording (curated rows)"),
+      col("origin", StringType, "curated or derived"),
+      col("derivation", StringType, "The arithmetic of a derived row"),
+      col("lineage", StringType, "Landing file#line, or the compute-spend rows a derived row came from"),
+      AS_OF);
+
+  public static final TableSpec INSTALLED_COMPUTE_QUARTERLY = table("gold/installed_compute_quarterly",
+      "quarter x designer",
+      "AI chips shipped and installed per quarter and designer (Epoch AI chip sales and components), up to the run date.",
+      col("quarter", DateType, "First day of the quarter"),
+      col("quarter_end", DateType, "Last day of the quarter"),
+      col("designer", StringType, "Chip designer"),
+      col("units_shipped", DoubleType, "Units shipped in the quarter (sum of per-chip medians)"),
+      col("h100e_shipped", DoubleType, "H100-equivalents shipped in the quarter (sum of per-chip medians)"),
+      col("installed_units", DoubleType, "Units shipped since the designer's first quarter in the data"),
+      col("installed_h100e", DoubleType, "H100-equivalents shipped since the designer's first quarter in the data"),
+      col("epoch_cumulative_h100e_p05", DoubleType, "Epoch's cumulative H100e through the quarter, 5th percentile (from its series start)"),
+      col("epoch_cumulative_h100e_p50", DoubleType, "Epoch's cumulative H100e through the quarter, median"),
+      col("epoch_cumulative_h100e_p95", DoubleType, "Epoch's cumulative H100e through the quarter, 95th percentile"),
+      col("cowos_wafers", DoubleType, "CoWoS wafers for the designer's chips in the quarter, median"),
+      AS_OF);
+
+  public static final TableSpec CLUSTER_CAPACITY_QUARTERLY = table("gold/cluster_capacity_quarterly", "quarter x status",
+      "GPU clusters operational at each quarter's end and their H100-equivalents, by status (Epoch AI GPU clusters;"
+          + " possible duplicates and clusters without a first operational date left out).",
+      col("quarter", DateType, "First day of the quarter"),
+      col("status", StringType, "existing, planned or decommissioned (Epoch's status today)"),
+      col("clusters", LongType, "Clusters operational by the quarter's end"),
+      col("h100e", DoubleType, "Their H100-equivalents"),
+      AS_OF);
+
+  public static final List<TableSpec> ALL = List.of(DEMAND_MONTHLY, CAPITAL_QUARTERLY, SUPPLY_QUARTERLY, MARKET_PANEL,
+      SHARE_EVIDENCE, INSTALLED_COMPUTE_QUARTERLY, CLUSTER_CAPACITY_QUARTERLY);
 }

@@ -35,6 +35,18 @@ public final class MarketPanel {
         .withColumn("as_of", lit(Date.valueOf(runDate)));
   }
 
+  /** The panel with the month's public data beside it: installed compute, CoWoS supply and the evidence known. */
+  public static Dataset<Row> withPublicData(Dataset<Row> panel, Dataset<Row> capacityPerMonth,
+      Dataset<Row> evidencePerMonth) {
+    TableSpec.requireColumns(panel, "withPublicData", "month", "segment");
+    TableSpec.requireColumns(capacityPerMonth, "withPublicData(capacity)", "month", "installed_h100e",
+        "cluster_h100e_operational", "cowos_wafers_quarter");
+    TableSpec.requireColumns(evidencePerMonth, "withPublicData(evidence)", "month", "evidence_rows",
+        "market_compute_share_evidence");
+    return panel.join(capacityPerMonth, new String[] {"month"}, "left")
+        .join(evidencePerMonth, new String[] {"month"}, "left");
+  }
+
   private static Column workload(String name) {
     return sum(when(col("workload").equalTo(name), col("pflop_days")).otherwise(0.0))
         .as(name + "_pflop_days");

@@ -34,22 +34,43 @@ public final class PanelStage {
         () -> IncrementalDemand.demandMonthly(lake, demandBasis, run.runDate(), run.settings().segments(), report));
     write(lake, report, GoldTables.CAPITAL_QUARTERLY,
         lake.fingerprint(List.of(SilverTables.FUNDING_ROUNDS, SilverTables.VALUATIONS), asOf),
-        () -> Capital.capitalQuarterly(silver(lake, SilverTables.FUNDING_ROUNDS),
+        () -> Capital.capitalQuarterly(closedRounds(lake),
             silver(lake, SilverTables.VALUATIONS), run.runDate()));
     write(lake, report, GoldTables.SUPPLY_QUARTERLY,
         lake.fingerprint(List.of(SilverTables.CHIP_SUPPLY, SilverTables.ACCELERATORS), asOf),
         () -> Supply.supplyQuarterly(silver(lake, SilverTables.CHIP_SUPPLY),
             silver(lake, SilverTables.ACCELERATORS), run.runDate()));
+    write(lake, report, GoldTables.SHARE_EVIDENCE, lake.fingerprint(List.of(SilverTables.SHARE_EVIDENCE), asOf),
+        () -> Evidence.shareEvidenceAsOf(silver(lake, SilverTables.SHARE_EVIDENCE), run.runDate()));
+    write(lake, report, GoldTables.INSTALLED_COMPUTE_QUARTERLY,
+        lake.fingerprint(List.of(SilverTables.CHIP_SHIPMENTS, SilverTables.CHIP_SHIPMENTS_CUMULATIVE,
+            SilverTables.CHIP_COMPONENTS), asOf),
+        () -> PublicCapacity.installedComputeQuarterly(silver(lake, SilverTables.CHIP_SHIPMENTS),
+            silver(lake, SilverTables.CHIP_SHIPMENTS_CUMULATIVE), silver(lake, SilverTables.CHIP_COMPONENTS),
+            run.runDate()));
+    write(lake, report, GoldTables.CLUSTER_CAPACITY_QUARTERLY, lake.fingerprint(List.of(SilverTables.GPU_CLUSTERS), asOf),
+        () -> PublicCapacity.clusterCapacityQuarterly(silver(lake, SilverTables.GPU_CLUSTERS), run.runDate()));
     write(lake, report, GoldTables.MARKET_PANEL,
-        lake.fingerprint(List.of(GoldTables.DEMAND_MONTHLY, SilverTables.FUNDING_ROUNDS, GoldTables.SUPPLY_QUARTERLY), asOf),
+        lake.fingerprint(List.of(GoldTables.DEMAND_MONTHLY, SilverTables.FUNDING_ROUNDS, GoldTables.SUPPLY_QUARTERLY,
+            GoldTables.SHARE_EVIDENCE, GoldTables.INSTALLED_COMPUTE_QUARTERLY, GoldTables.CLUSTER_CAPACITY_QUARTERLY,
+            SilverTables.CHIP_COMPONENTS), asOf),
         () -> {
           Dataset<Row> demand = lake.read(GoldTables.DEMAND_MONTHLY, NAME);
           Dataset<Row> months = demand.select("month").distinct();
-          return MarketPanel.marketPanel(demand,
-              Capital.capitalTrailing12m(months, silver(lake, SilverTables.FUNDING_ROUNDS), run.runDate()),
+          Dataset<Row> panel = MarketPanel.marketPanel(demand,
+              Capital.capitalTrailing12m(months, closedRounds(lake), run.runDate()),
               Supply.installedCapacity(months, lake.read(GoldTables.SUPPLY_QUARTERLY, NAME)), run.runDate());
+          return MarketPanel.withPublicData(panel,
+              PublicCapacity.capacityPerMonth(months, lake.read(GoldTables.INSTALLED_COMPUTE_QUARTERLY, NAME),
+                  lake.read(GoldTables.CLUSTER_CAPACITY_QUARTERLY, NAME), silver(lake, SilverTables.CHIP_COMPONENTS)),
+              Evidence.evidencePerMonth(months, lake.read(GoldTables.SHARE_EVIDENCE, NAME)));
         });
     return report;
+  }
+
+  /** Rounds that raised capital: a round in late discussions or cancelled has raised none yet. */
+  private static Dataset<Row> closedRounds(Lake lake) {
+    return silver(lake, SilverTables.FUNDING_ROUNDS).where("closed");
   }
 
   private static Dataset<Row> silver(Lake lake, TableSpec table) {

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.trim;
 import io.crossover.ingest.BronzeTables;
 import io.crossover.ingest.Contract;
 import io.crossover.ingest.Contracts;
+import io.crossover.ingest.EpochContracts;
 import io.crossover.ingest.IngestStage;
 import io.crossover.ingest.LandingRecords;
 import io.crossover.lake.Lake;
@@ -68,9 +69,10 @@ public final class RefineStage {
         () -> Dedupe.latestPerKey(bronze(lake, Contracts.FX_RATES), "date", "currency"));
 
     TableSpec acceleratorsBronze = BronzeTables.of(Contracts.ACCELERATORS);
-    write(lake, report, SilverTables.ACCELERATORS, lake.fingerprint(List.of(acceleratorsBronze)),
-        () -> Dedupe.latestPerKey(bronze(lake, Contracts.ACCELERATORS)
-            .withColumn("chip_id", Keys.chipId(col("chip"))), "chip_id"));
+    write(lake, report, SilverTables.ACCELERATORS,
+        lake.fingerprint(List.of(acceleratorsBronze, BronzeTables.of(EpochContracts.ML_HARDWARE))),
+        () -> EpochFacts.acceleratorCatalogue(bronze(lake, Contracts.ACCELERATORS),
+            Snapshots.newestDownload(bronze(lake, EpochContracts.ML_HARDWARE), "release_date")));
 
     Dataset<Row> aliases = lake.readReferenceCsv(run.settings().companyAliases());
     String aliasesDigest = "aliases=" + digest(aliases);
@@ -83,9 +85,7 @@ public final class RefineStage {
             .withColumn("chip_id", Keys.chipId(col("chip"))), "period", "vendor", "chip_id", "metric", "estimate_by"));
 
     refineUsage(run, report);
-
-    write(lake, report, SilverTables.DEMAND_CLAIMS, lake.fingerprint(List.of(BronzeTables.of(Contracts.DEMAND_CLAIMS))),
-        () -> Dedupe.latestPerKey(bronze(lake, Contracts.DEMAND_CLAIMS), "claim", "period", "who"));
+    PublicDataRefine.refine(run, report, aliases, aliasesDigest);
     return report;
   }
 
@@ -122,7 +122,12 @@ public final class RefineStage {
 
   private static void refineFunding(RunContext run, StageReport report, Dataset<Row> aliases, String aliasesDigest,
       Dataset<Row> fx) {
+    Lake lake = run.lake();
     refineCompanyFacts(run, report, Contracts.FUNDING_ROUNDS, SilverTables.FUNDING_ROUNDS, "announced_on",
+        List.of(BronzeTables.of(Contracts.FUNDING_ROUNDS), BronzeTables.of(EpochContracts.FUNDING_ROUNDS)),
+        () -> EpochFacts.curated(bronze(lake, Contracts.FUNDING_ROUNDS)).withColumn("closed", lit(true))
+            .unionByName(epochRounds(lake), true),
+        List.of("company_id"),
         aliases, aliasesDigest, fx, rows -> rows
             .withColumn("amount_usd", col("amount").multiply(col("usd_per_unit")))
             .withColumn("post_money_valuation_usd", col("post_money_valuation").multiply(col("usd_per_unit")))
@@ -131,23 +136,43 @@ public final class RefineStage {
 
   private static void refineValuations(RunContext run, StageReport report, Dataset<Row> aliases, String aliasesDigest,
       Dataset<Row> fx) {
+    Lake lake = run.lake();
     refineCompanyFacts(run, report, Contracts.VALUATIONS, SilverTables.VALUATIONS, "as_of",
+        List.of(BronzeTables.of(Contracts.VALUATIONS), BronzeTables.of(EpochContracts.FUNDING_ROUNDS)),
+        () -> EpochFacts.curated(bronze(lake, Contracts.VALUATIONS))
+            .unionByName(EpochFacts.roundsAsValuations(epochRounds(lake)), true),
+        List.of("company_id", "kind"),
         aliases, aliasesDigest, fx, rows -> rows.withColumn("valuation_usd", col("valuation").multiply(col("usd_per_unit"))));
   }
 
-  /** Company ids, one row per natural key, the USD rate on the row's date, then {@code inUsd}. */
+  private static Dataset<Row> epochRounds(Lake lake) {
+    return EpochFacts.roundsAsFundingRounds(
+        Snapshots.newestDownload(bronze(lake, EpochContracts.FUNDING_ROUNDS), "report_date"));
+  }
+
+  /**
+   * Company ids, one row per natural key and origin, a hand-kept row preferred over an Epoch row of
+   * the same company (and kind) within {@link Origins#SAME_EVENT_DAYS} days, the USD rate on the
+   * row's date, then {@code inUsd}.
+   */
   private static void refineCompanyFacts(RunContext run, StageReport report, Contract contract, TableSpec silver,
-      String dateColumn, Dataset<Row> aliases, String aliasesDigest, Dataset<Row> fx,
-      UnaryOperator<Dataset<Row>> inUsd) {
+      String dateColumn, List<TableSpec> bronzeInputs, Supplier<Dataset<Row>> landed, List<String> sameFact,
+      Dataset<Row> aliases,
+      String aliasesDigest, Dataset<Row> fx, UnaryOperator<Dataset<Row>> inUsd) {
     Lake lake = run.lake();
-    String inputs = lake.fingerprint(List.of(BronzeTables.of(contract), SilverTables.FX_RATES), aliasesDigest);
+    List<TableSpec> inputTables = new java.util.ArrayList<>(bronzeInputs);
+    inputTables.add(SilverTables.FX_RATES);
+    String inputs = lake.fingerprint(inputTables, aliasesDigest);
     if (lake.isCurrent(silver, inputs)) {
       report.table(TableStat.of(lake.unchanged(silver), 0, 0));
       return;
     }
-    Dataset<Row> rows = inUsd.apply(Money.attachUsdRate(Dedupe.latestPerKey(
-            Companies.attachCompanyIds(bronze(lake, contract), aliases),
-            contract.naturalKey().toArray(String[]::new)), fx, dateColumn));
+    List<String> key = new java.util.ArrayList<>(contract.naturalKey());
+    key.add("origin");
+    key.add("epoch_id");
+    Dataset<Row> rows = inUsd.apply(Money.attachUsdRate(Origins.preferCurated(Dedupe.latestPerKey(
+            Companies.attachCompanyIds(landed.get(), aliases), key.toArray(String[]::new)), dateColumn, sameFact.toArray(String[]::new)),
+        fx, dateColumn));
     splitRejects(run, report, contract, silver, inputs, rows,
         col("usd_per_unit").isNull(), NO_FX_RATE, "currency", noRateDetail(dateColumn));
   }
@@ -201,13 +226,13 @@ public final class RefineStage {
         raw.as("raw_record"), lit(runId).as("run_id"), current_timestamp().as("quarantined_at"));
   }
 
-  private static void write(Lake lake, StageReport report, TableSpec table, String inputs,
+  static void write(Lake lake, StageReport report, TableSpec table, String inputs,
       Supplier<Dataset<Row>> rows) {
     WriteResult written = lake.overwrite(table, rows, inputs);
     report.table(TableStat.of(written, written.rowsWritten(), 0));
   }
 
-  private static Dataset<Row> bronze(Lake lake, Contract contract) {
+  static Dataset<Row> bronze(Lake lake, Contract contract) {
     TableSpec table = BronzeTables.of(contract);
     return lake.exists(table) ? lake.read(table, IngestStage.NAME) : lake.readOrEmpty(table);
   }

@@ -1,0 +1,62 @@
+package io.crossover.refine;
+
+import io.crossover.ingest.BronzeTables;
+import io.crossover.ingest.Contracts;
+import io.crossover.ingest.EpochContracts;
+import io.crossover.lake.Lake;
+import io.crossover.lake.RunContext;
+import io.crossover.lake.StageReport;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The public datasets to silver: Epoch AI's compute spend, usage reports, chip sales, chip
+ * components and GPU clusters (each from its newest download), and the evidence of the inference
+ * share, curated and derived from compute spend.
+ */
+final class PublicDataRefine {
+  private PublicDataRefine() {}
+
+  static void refine(RunContext run, StageReport report, Dataset<Row> aliases, String aliasesDigest) {
+    Lake lake = run.lake();
+    RefineStage.write(lake, report, SilverTables.COMPUTE_SPEND,
+        lake.fingerprint(List.of(BronzeTables.of(EpochContracts.COMPUTE_SPEND)), aliasesDigest),
+        () -> Companies.attachCompanyIds(computeSpend(lake), aliases)
+            .withColumnRenamed("id", "epoch_id")
+            .withColumnRenamed("inference_spend", "inference_usd")
+            .withColumnRenamed("rnd_spend", "rnd_usd")
+            .withColumnRenamed("total_spend", "total_usd"));
+    RefineStage.write(lake, report, SilverTables.SHARE_EVIDENCE,
+        lake.fingerprint(List.of(BronzeTables.of(Contracts.SHARE_EVIDENCE), BronzeTables.of(EpochContracts.COMPUTE_SPEND))),
+        () -> ShareEvidence.curatedEvidence(Dedupe.latestPerKey(RefineStage.bronze(lake, Contracts.SHARE_EVIDENCE),
+                Contracts.SHARE_EVIDENCE.naturalKey().toArray(String[]::new)))
+            .unionByName(ShareEvidence.derivedFromComputeSpend(computeSpend(lake)), true));
+    RefineStage.write(lake, report, SilverTables.USAGE_REPORTS,
+        lake.fingerprint(List.of(BronzeTables.of(EpochContracts.USAGE_REPORTS)), aliasesDigest),
+        () -> Companies.attachCompanyIds(newest(lake, EpochContracts.USAGE_REPORTS, "report_date"), aliases)
+            .withColumnRenamed("id", "epoch_id"));
+    RefineStage.write(lake, report, SilverTables.CHIP_SHIPMENTS,
+        lake.fingerprint(List.of(BronzeTables.of(EpochContracts.CHIP_SALES))),
+        () -> Chips.chipShipments(newest(lake, EpochContracts.CHIP_SALES, "end_date")));
+    RefineStage.write(lake, report, SilverTables.CHIP_SHIPMENTS_CUMULATIVE,
+        lake.fingerprint(List.of(BronzeTables.of(EpochContracts.CHIP_SALES_BY_DESIGNER))),
+        () -> Chips.cumulativeShipments(newest(lake, EpochContracts.CHIP_SALES_BY_DESIGNER, "end_date")));
+    RefineStage.write(lake, report, SilverTables.CHIP_COMPONENTS,
+        lake.fingerprint(List.of(BronzeTables.of(EpochContracts.CHIP_COMPONENTS),
+            BronzeTables.of(EpochContracts.COMPONENT_SUPPLY))),
+        () -> Chips.components(newest(lake, EpochContracts.CHIP_COMPONENTS, "end_date"),
+            newest(lake, EpochContracts.COMPONENT_SUPPLY, "end_date")));
+    RefineStage.write(lake, report, SilverTables.GPU_CLUSTERS,
+        lake.fingerprint(List.of(BronzeTables.of(EpochContracts.GPU_CLUSTERS))),
+        () -> Chips.clusters(newest(lake, EpochContracts.GPU_CLUSTERS, "first_operational_date")));
+  }
+
+  private static Dataset<Row> computeSpend(Lake lake) {
+    return ComputeSpend.attachPeriods(newest(lake, EpochContracts.COMPUTE_SPEND, "report_date"));
+  }
+
+  private static Dataset<Row> newest(Lake lake, io.crossover.ingest.Contract contract, String vintageDate) {
+    return Snapshots.newestDownload(RefineStage.bronze(lake, contract), vintageDate);
+  }
+}
