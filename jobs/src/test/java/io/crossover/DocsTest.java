@@ -58,7 +58,8 @@ class DocsTest {
   void everyRuleAContractCanReportIsDocumented() {
     for (Contract contract : Contracts.ALL) {
       for (String rule : Validation.ruleNames(contract)) {
-        assertThat(Validation.RULES.containsKey(rule) || rule.startsWith("unknown_"))
+        boolean rowRule = contract.rowRules().stream().anyMatch(r -> r.name().equals(rule));
+        assertThat(Validation.RULES.containsKey(rule) || rule.startsWith("unknown_") || rowRule)
             .as(rule + " of " + contract.dataset()).isTrue();
       }
     }
@@ -115,28 +116,65 @@ class DocsTest {
     StringBuilder doc = new StringBuilder("# Landing data contracts\n\n").append(String.format(GENERATED, "landing.md"));
     doc.append("Drop files in one folder per dataset under `spark.crossover.landing` (default `data-samples/`).\n"
         + "CSV needs a header row (comma-delimited, UTF-8, optional BOM, quoted fields may hold commas and line\n"
-        + "breaks); `usage_events` also takes JSON lines (`.json`, `.jsonl`) and Parquet (`.parquet`). Column\n"
-        + "names are matched ignoring case; extra columns are ignored; empty values are missing values.\n"
+        + "breaks); `usage_events` also takes JSON lines (`.json`, `.jsonl`) and Parquet (`.parquet`). Columns\n"
+        + "are matched by their heading, ignoring case and surrounding spaces, so their order does not matter\n"
+        + "and extra columns are ignored; empty values are missing values.\n"
         + "A file is ingested once; it is read again only if its size or modification time changes, and then\n"
         + "its rows replace the ones it gave before.\n\n"
         + "A row that breaks a rule goes to `quarantine/<dataset>` with the rule, the column, the file, the line\n"
         + "it starts on and the raw record; nothing is dropped without a trace. When more than\n"
-        + "`spark.crossover.quality.maxRejectRatio` of a dataset's new rows are rejected, none of that batch\n"
-        + "reaches bronze, the quarantine is still written and the stage exits 3.\n\n");
+        + "`spark.crossover.quality.maxRejectRatio` of a dataset's new rows are rejected, and at least\n"
+        + "`spark.crossover.quality.minRejects` of them (default 10, so two bad rows of eight in a small reference\n"
+        + "file do not end a run), none of that batch reaches bronze, the quarantine is still written and the\n"
+        + "stage exits 3.\n\n"
+        + "## Epoch AI downloads\n\n"
+        + "Epoch AI's datasets (epoch.ai/data, CC BY 4.0) are read exactly as downloaded: unzip a download\n"
+        + "anywhere under `epoch/` and each file is recognised by its name (the `epoch_*` datasets below list the\n"
+        + "pattern). Dates may be ISO (`2025-09-19`), `M/D/YYYY` as the raw export writes them, or a month\n"
+        + "(`2021-07`, its first day); numbers may be in scientific notation (`1.57E+11`). A file of the download\n"
+        + "no dataset reads is named in the ingest notes and left alone. Epoch publishes each table whole, so\n"
+        + "when several downloads of a table have landed, silver uses the newest one alone (the file whose latest\n"
+        + "report, release or end date is the latest): a later download renames, merges and closes rows of an\n"
+        + "earlier one, and landing both keeps one row per real event. Where a hand-kept row and an Epoch row\n"
+        + "describe the same funding round (same company, dates at most 45 days apart), valuation (also the same\n"
+        + "kind) or chip (same chip id), the hand-kept row wins.\n\n"
+        + "What the real files land as (measured by `EpochLandingTest`):\n\n"
+        + "| dataset | files | landed | quarantined |\n| --- | --- | --- | --- |\n");
+    EpochSnapshot.DATA_SAMPLES.forEach((dataset, counts) -> doc.append("| `").append(dataset)
+        .append("` | data-samples/epoch (newest vintage) | ").append(counts[0]).append(" | ").append(counts[1]).append(" |\n"));
+    EpochSnapshot.RAW_EXPORT_2025_12.forEach((dataset, counts) -> doc.append("| `").append(dataset)
+        .append("` | AI Companies raw export, December 2025 | ").append(counts[0]).append(" | ").append(counts[1])
+        .append(" |\n"));
+    doc.append("\nThe one quarantined row is OpenAI's 2025 cloud-compute report, whose report date reads `0202-07-30`"
+        + " (`implausible_date`).\n\n");
     doc.append("## Rules\n\n| rule | stage | meaning |\n| --- | --- | --- |\n");
     Validation.RULES.forEach((rule, meaning) -> doc.append("| `").append(rule).append("` | ingest | ").append(meaning).append(" |\n"));
+    Contracts.ALL.stream().flatMap(c -> c.rowRules().stream()).forEach(rule -> doc.append("| `").append(rule.name())
+        .append("` | ingest | ").append(rule.meaning()).append(". |\n"));
     RefineStage.RULES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(rule ->
         doc.append("| `").append(rule.getKey()).append("` | refine | ").append(rule.getValue()).append(" |\n"));
     doc.append("\n");
     for (Contract contract : Contracts.ALL) {
-      doc.append("## `").append(contract.dataset()).append("/`\n\n").append(contract.description())
-          .append(" Deduplicated in silver on ").append(contract.naturalKey().stream().map(k -> "`" + k + "`")
-              .collect(Collectors.joining(", "))).append(" (the latest ingested row wins).\n\n")
-          .append("| column | type | required | rules |\n| --- | --- | --- | --- |\n");
+      doc.append("## `").append(contract.dataset()).append("/`\n\n").append(contract.description());
+      if (contract.fileNames() == null) {
+        doc.append(" Deduplicated in silver on ").append(contract.naturalKey().stream().map(k -> "`" + k + "`")
+            .collect(Collectors.joining(", "))).append(" (the latest ingested row wins).\n\n");
+      } else {
+        doc.append(" Silver uses the newest download; within it, rows are told apart by ")
+            .append(contract.naturalKey().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", ")))
+            .append(".\n\n");
+      }
+      doc.append("| column | type | required | rules |\n| --- | --- | --- | --- |\n");
       for (Field field : contract.fields()) {
-        doc.append("| `").append(field.name()).append("` | ").append(field.type().name().toLowerCase().replace('_', ' '))
+        String heading = field.header().equals(field.name()) ? "" : " (heading \"" + field.header() + "\")";
+        doc.append("| `").append(field.name()).append("`").append(heading).append(" | ")
+            .append(field.type().name().toLowerCase().replace('_', ' '))
             .append(" | ").append(field.required() ? "yes" : "no").append(" | ")
             .append(describe(field)).append(" |\n");
+      }
+      for (var rule : contract.rowRules()) {
+        doc.append("| (row) | | | `").append(rule.name()).append("` over ")
+            .append(rule.columns().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "))).append(" |\n");
       }
       doc.append("\n");
     }
@@ -150,6 +188,9 @@ class DocsTest {
     }
     if (!field.allowed().isEmpty()) {
       parts.add("one of " + field.allowed().stream().map(v -> "`" + v + "`").collect(Collectors.joining(", ")));
+    }
+    if (field.pattern() != null) {
+      parts.add("matches `" + field.pattern() + "`");
     }
     if (field.min() != null || field.max() != null) {
       parts.add("range " + (field.min() == null ? "" : field.min()) + ".." + (field.max() == null ? "" : field.max()));

@@ -189,9 +189,11 @@ class HostileLandingTest {
   @Test
   void pastTheRejectRatioTheStageExitsThreeNamingTheDataset() {
     Path strictLake = lake.resolveSibling(lake.getFileName() + "-strict");
-    Lakes.Outcome strict = Lakes.run(landing, strictLake, Map.of(), "ingest", "--run-date", "2026-01-15");
+    Lakes.Outcome strict = Lakes.run(landing, strictLake, Map.of("spark.crossover.quality.minRejects", "5"),
+        "ingest", "--run-date", "2026-01-15");
     assertThat(strict.exitCode()).as(strict.printed()).isEqualTo(3);
-    assertThat(strict.printed()).contains("Cannot accept ").contains("above spark.crossover.quality.maxRejectRatio=0.05");
+    assertThat(strict.printed()).contains("Cannot accept funding_rounds: 5 of 42 rows rejected")
+        .contains("above spark.crossover.quality.maxRejectRatio=0.05");
   }
 
   @Test

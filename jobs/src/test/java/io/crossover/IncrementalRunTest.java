@@ -149,10 +149,11 @@ class IncrementalRunTest {
     Files.writeString(landing.resolve("fx_rates/bad.csv"), "date,currency,usd_per_unit\n"
         + "2025-01-31,GBP,1.25\n" + "2025-02-30,GBP,1.25\n" + "2025-03-31,GBP,\n", StandardCharsets.UTF_8);
 
-    Lakes.Outcome outcome = run(Map.of(), "ingest", "--run-date", "2025-12-31");
+    Lakes.Outcome outcome = run(Map.of("spark.crossover.quality.minRejects", "2"), "ingest", "--run-date", "2025-12-31");
 
     assertThat(outcome.exitCode()).isEqualTo(3);
     assertThat(outcome.printed()).contains("Cannot accept fx_rates: 2 of 6 rows rejected (33.3%)")
+        .contains("the gate applies from spark.crossover.quality.minRejects=2 rejects")
         .contains("(quarantine/fx_rates)");
     assertThat(table("quarantine/fx_rates").count()).isEqualTo(2);
     assertThat(table("ops/ingested_files").where("dataset = 'fx_rates'").count()).isZero();

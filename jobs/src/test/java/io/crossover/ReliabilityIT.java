@@ -75,7 +75,7 @@ class ReliabilityIT {
     crashPoints.put("mid ingest, bronze written before the ledger", newCommit(lake, "bronze/usage_events"));
     crashPoints.put("mid refine, after its first silver table", newCommit(lake, "silver/funding_rounds",
         "silver/valuations", "silver/accelerators", "silver/chip_supply", "silver/usage_events",
-        "silver/demand_claims"));
+        "silver/share_evidence"));
     crashPoints.put("mid panel, after gold/demand_monthly", newCommit(lake, "gold/demand_monthly"));
     crashPoints.put("mid forecast, after gold/crossover_forecast", newCommit(lake, "gold/crossover_forecast"));
 

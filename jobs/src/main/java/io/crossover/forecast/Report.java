@@ -110,13 +110,16 @@ public final class Report {
       }
       page.append("</table>");
     }
-    page.append("<h2>Published claims</h2><ul>");
+    page.append("<h2>Published evidence known on the run date</h2><ul>");
     for (Claim claim : claims) {
       page.append("<li>").append(escape(claim.label())).append(": ").append(String.format("%.2f", claim.share()))
           .append(" (").append(claim.when().getYear()).append(")</li>");
     }
     page.append("</ul><h2>Data</h2><p>Landing files from <code>").append(escape(landing))
         .append("</code>; method and assumptions in docs/forecast.md. Usage in the shipped samples is synthetic.</p>")
+        .append("<p>Public data: Epoch AI, \"AI Chip Sales\", \"AI Chip Components\", \"AI Companies\", \"Machine"
+            + " Learning Hardware\" and \"GPU Clusters\", published online at epoch.ai, CC BY 4.0, where landed;"
+            + " published evidence of the inference share with its sources in gold/share_evidence.</p>")
         .append("</body></html>\n");
     return page.toString().getBytes(StandardCharsets.UTF_8);
   }

@@ -7,7 +7,7 @@ import java.util.List;
  * The known truth behind generated usage: each region has a fixed share (weight) of the month's
  * PFLOP-days; per region, the inference share of PFLOP-days follows a logistic curve {@code s(t) = 1 / (1 + exp(-slope * (t - crossover)))} in months, and total
  * compute grows by {@code monthlyGrowth}. The defaults are calibrated to the published claims in
- * data-samples/demand_claims: inference about a third of compute in 2023, about half in 2025.
+ * data-samples/share_evidence (Deloitte): inference about a third of compute in 2023, about half in 2025.
  */
 public record UsageModel(YearMonth from, YearMonth to, double monthlyGrowth, double slopePerMonth,
     List<Region> regions) implements java.io.Serializable {

@@ -128,13 +128,13 @@ public final class Contracts {
           optional("quote", TEXT)),
       List.of("source", "measure", "scope", "period_start", "period_end", "kind"))
       .withRules(
-          RowRule.of("period_end_before_start", "period_end is before period_start",
+          RowRule.of("period_end_before_start", "The period ends before it starts (period_end before period_start)",
               List.of("period_start", "period_end"), v -> v.apply("period_end").lt(v.apply("period_start"))),
-          RowRule.of("share_outside_range", "share_low <= inference_share <= share_high does not hold",
+          RowRule.of("share_outside_range", "The share lies outside its published range (share_low <= inference_share <= share_high does not hold)",
               List.of("share_low", "inference_share", "share_high"),
               v -> v.apply("share_low").gt(v.apply("inference_share"))
                   .or(v.apply("share_high").lt(v.apply("inference_share")))),
-          RowRule.of("relation_not_for_kind", "an inequality (>=, <=) is only for a bound, and a bound is an inequality",
+          RowRule.of("relation_not_for_kind", "A relation >= or <= on a row that is not a bound, or a bound with =",
               List.of("kind", "relation"),
               v -> v.apply("relation").notEqual("=").notEqual(v.apply("kind").equalTo("bound"))));
 

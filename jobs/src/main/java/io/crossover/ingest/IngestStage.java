@@ -65,6 +65,7 @@ public final class IngestStage {
         overRatio = rejected;
       }
     }
+    noteFilesNoContractHolds(lake, report);
     if (!ledger.isEmpty()) {
       String paths = ledger.stream().map(r -> quote(r.getString(1))).collect(Collectors.joining(", "));
       WriteResult written = lake.replaceWhere(OpsTables.INGESTED_FILES,
@@ -120,6 +121,22 @@ public final class IngestStage {
       return null;
     } finally {
       checked.unpersist();
+    }
+  }
+
+  /**
+   * Names the files of a shared folder (epoch/) that no dataset reads, such as the tables of an Epoch
+   * download crossover does not use, so a renamed file is noticed rather than silently skipped.
+   */
+  private static void noteFilesNoContractHolds(Lake lake, StageReport report) {
+    for (String folder : Contracts.ALL.stream().filter(c -> !c.folder().equals(c.dataset())).map(Contract::folder)
+        .distinct().toList()) {
+      List<String> unread = lake.landing().list(folder).stream().map(LandingFile::name)
+          .filter(name -> Contracts.ALL.stream().noneMatch(c -> c.folder().equals(folder) && c.holds(name)))
+          .distinct().sorted().toList();
+      if (!unread.isEmpty()) {
+        report.note(folder + "/: " + unread.size() + " file(s) no dataset reads, left alone: " + String.join(", ", unread));
+      }
     }
   }
 

@@ -9,7 +9,9 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import io.crossover.lake.ColumnSpec;
 import io.crossover.lake.TableSpec;
+import io.crossover.refine.SilverTables;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The gold tables panel writes: monthly demand, quarterly capital and supply, the market panel. */
 public final class GoldTables {
@@ -79,30 +81,15 @@ public final class GoldTables {
       col("market_compute_share_evidence", DoubleType, "Mean of the market compute-share observations among them"),
       AS_OF);
 
-  public static final TableSpec SHARE_EVIDENCE = table("gold/share_evidence", "claim",
+  /** Silver's evidence columns, then where each claim sits in time and whether the run date could know it. */
+  public static final TableSpec SHARE_EVIDENCE = TableSpec.table("gold/share_evidence", "claim",
       "Every published claim of the inference share, curated or derived from Epoch AI's compute spend, with its"
           + " lineage, the month in the middle of its period and whether the run date could know it.",
-      col("source", StringType, "Who published it"),
-      col("measure", StringType, "compute_share, spend_share, revenue_share, capacity_share or energy_share"),
-      col("scope", StringType, "market, company:<name>, vendor:<name> or segment:<name>"),
-      col("period_start", DateType, "First day of the period the claim is about"),
-      col("period_end", DateType, "Last day of that period"),
-      col("period_mid_month", DateType, "First day of the month in the middle of the period"),
-      col("kind", StringType, "observation, forecast or bound, as of publication"),
-      col("relation", StringType, "= for a value, >= or <= for a bound"),
-      col("inference_share", DoubleType, "The inference share claimed, 0..1"),
-      col("share_low", DoubleType, "Low end of a published range"),
-      col("share_high", DoubleType, "High end of a published range"),
-      col("published", StringType, "Publication day or month as published"),
-      col("published_on", DateType, "The day it could first be known (a month's last day when only the month is published)"),
-      col("known_on_run_date", BooleanType, "True when published on or before the run date"),
-      col("source_url", StringType, "Where it was published"),
-      col("status", StringType, "confirmed, press_report or estimate"),
-      col("quote", StringType, "The source's exact wording (curated rows)"),
-      col("origin", StringType, "curated or derived"),
-      col("derivation", StringType, "The arithmetic of a derived row"),
-      col("lineage", StringType, "Landing file#line, or the compute-spend rows a derived row came from"),
-      AS_OF);
+      Stream.concat(SilverTables.SHARE_EVIDENCE.columns().stream(), Stream.of(
+          col("period_mid_month", DateType, "First day of the month in the middle of the period"),
+          col("known_on_run_date", BooleanType, "True when published on or before the run date"),
+          AS_OF)).toArray(ColumnSpec[]::new))
+      .ownedBy(PanelStage.NAME, TableSpec.DAILY);
 
   public static final TableSpec INSTALLED_COMPUTE_QUARTERLY = table("gold/installed_compute_quarterly",
       "quarter x designer",

@@ -40,16 +40,22 @@ public final class PanelStage {
         lake.fingerprint(List.of(SilverTables.CHIP_SUPPLY, SilverTables.ACCELERATORS), asOf),
         () -> Supply.supplyQuarterly(silver(lake, SilverTables.CHIP_SUPPLY),
             silver(lake, SilverTables.ACCELERATORS), run.runDate()));
-    write(lake, report, GoldTables.SHARE_EVIDENCE, lake.fingerprint(List.of(SilverTables.SHARE_EVIDENCE), asOf),
-        () -> Evidence.shareEvidenceAsOf(silver(lake, SilverTables.SHARE_EVIDENCE), run.runDate()));
-    write(lake, report, GoldTables.INSTALLED_COMPUTE_QUARTERLY,
-        lake.fingerprint(List.of(SilverTables.CHIP_SHIPMENTS, SilverTables.CHIP_SHIPMENTS_CUMULATIVE,
-            SilverTables.CHIP_COMPONENTS), asOf),
-        () -> PublicCapacity.installedComputeQuarterly(silver(lake, SilverTables.CHIP_SHIPMENTS),
-            silver(lake, SilverTables.CHIP_SHIPMENTS_CUMULATIVE), silver(lake, SilverTables.CHIP_COMPONENTS),
-            run.runDate()));
-    write(lake, report, GoldTables.CLUSTER_CAPACITY_QUARTERLY, lake.fingerprint(List.of(SilverTables.GPU_CLUSTERS), asOf),
-        () -> PublicCapacity.clusterCapacityQuarterly(silver(lake, SilverTables.GPU_CLUSTERS), run.runDate()));
+    if (lake.exists(SilverTables.SHARE_EVIDENCE)) {
+      write(lake, report, GoldTables.SHARE_EVIDENCE, lake.fingerprint(List.of(SilverTables.SHARE_EVIDENCE), asOf),
+          () -> Evidence.shareEvidenceAsOf(silver(lake, SilverTables.SHARE_EVIDENCE), run.runDate()));
+    }
+    if (lake.exists(SilverTables.CHIP_SHIPMENTS)) {
+      write(lake, report, GoldTables.INSTALLED_COMPUTE_QUARTERLY,
+          lake.fingerprint(List.of(SilverTables.CHIP_SHIPMENTS, SilverTables.CHIP_SHIPMENTS_CUMULATIVE,
+              SilverTables.CHIP_COMPONENTS), asOf),
+          () -> PublicCapacity.installedComputeQuarterly(silver(lake, SilverTables.CHIP_SHIPMENTS),
+              lake.readOrEmpty(SilverTables.CHIP_SHIPMENTS_CUMULATIVE), lake.readOrEmpty(SilverTables.CHIP_COMPONENTS),
+              run.runDate()));
+    }
+    if (lake.exists(SilverTables.GPU_CLUSTERS)) {
+      write(lake, report, GoldTables.CLUSTER_CAPACITY_QUARTERLY, lake.fingerprint(List.of(SilverTables.GPU_CLUSTERS), asOf),
+          () -> PublicCapacity.clusterCapacityQuarterly(silver(lake, SilverTables.GPU_CLUSTERS), run.runDate()));
+    }
     write(lake, report, GoldTables.MARKET_PANEL,
         lake.fingerprint(List.of(GoldTables.DEMAND_MONTHLY, SilverTables.FUNDING_ROUNDS, GoldTables.SUPPLY_QUARTERLY,
             GoldTables.SHARE_EVIDENCE, GoldTables.INSTALLED_COMPUTE_QUARTERLY, GoldTables.CLUSTER_CAPACITY_QUARTERLY,
@@ -61,9 +67,9 @@ public final class PanelStage {
               Capital.capitalTrailing12m(months, closedRounds(lake), run.runDate()),
               Supply.installedCapacity(months, lake.read(GoldTables.SUPPLY_QUARTERLY, NAME)), run.runDate());
           return MarketPanel.withPublicData(panel,
-              PublicCapacity.capacityPerMonth(months, lake.read(GoldTables.INSTALLED_COMPUTE_QUARTERLY, NAME),
-                  lake.read(GoldTables.CLUSTER_CAPACITY_QUARTERLY, NAME), silver(lake, SilverTables.CHIP_COMPONENTS)),
-              Evidence.evidencePerMonth(months, lake.read(GoldTables.SHARE_EVIDENCE, NAME)));
+              PublicCapacity.capacityPerMonth(months, lake.readOrEmpty(GoldTables.INSTALLED_COMPUTE_QUARTERLY),
+                  lake.readOrEmpty(GoldTables.CLUSTER_CAPACITY_QUARTERLY), lake.readOrEmpty(SilverTables.CHIP_COMPONENTS)),
+              Evidence.evidencePerMonth(months, lake.readOrEmpty(GoldTables.SHARE_EVIDENCE)));
         });
     return report;
   }

@@ -23,6 +23,7 @@ class SettingsTest {
     assertThat(settings.bootstrap()).isEqualTo(500);
     assertThat(settings.segments()).containsExactly("region");
     assertThat(settings.maxRejectRatio()).isEqualTo(0.05);
+    assertThat(settings.minRejects()).isEqualTo(10);
     assertThat(settings.fineTuningAs()).isEqualTo("training");
     assertThat(settings.evaluationAs()).isEqualTo("inference");
   }
@@ -49,6 +50,13 @@ class SettingsTest {
     assertUsageError("spark.crossover.forecast.bootstrap", "0",
         "Cannot read setting: '0' is not valid; expected a whole number from 1 to 100000"
             + " (spark.crossover.forecast.bootstrap)");
+  }
+
+  @Test
+  void aMinimumOfZeroRejectsIsRejectedNamingTheSetting() {
+    assertUsageError("spark.crossover.quality.minRejects", "0",
+        "Cannot read setting: '0' is not valid; expected a whole number from 1 to 1000000000"
+            + " (spark.crossover.quality.minRejects)");
   }
 
   @Test
@@ -103,7 +111,7 @@ class SettingsTest {
   void everySettingIsListed() {
     assertThat(Settings.ALL).extracting(Setting::key).doesNotHaveDuplicates()
         .allMatch(key -> key.startsWith(Settings.PREFIX));
-    assertThat(List.copyOf(Settings.ALL)).hasSize(16);
+    assertThat(List.copyOf(Settings.ALL)).hasSize(17);
   }
 
   private static void assertUsageError(String key, String value, String message) {

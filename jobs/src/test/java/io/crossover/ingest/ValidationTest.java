@@ -140,6 +140,90 @@ class ValidationTest {
   }
 
   @Test
+  void quarantinesEachShareEvidenceRuleWithItsName() throws IOException {
+    String header = "source,measure,scope,period_start,period_end,kind,relation,inference_share,share_low,share_high,"
+        + "published,source_url,status,quote";
+    Map<Long, String> rules = firstRuleByLine(Contracts.SHARE_EVIDENCE, "evidence.csv", header,
+        "A,compute_share,market,2023-01-01,2023-12-31,observation,=,0.33,,,2025-11,u,estimate,q",
+        "B,token_share,market,2023-01-01,2023-12-31,observation,=,0.33,,,2025-11,u,estimate,q",
+        "C,spend_share,planet:earth,2023-01-01,2023-12-31,observation,=,0.33,,,2025-11,u,estimate,q",
+        "D,spend_share,company:OpenAI,2023-01-01,2023-12-31,guess,=,0.33,,,2025-11,u,estimate,q",
+        "E,spend_share,vendor:Nvidia,2023-01-01,2023-12-31,observation,>=,0.33,,,2025-11,u,estimate,q",
+        "F,spend_share,segment:iaas,2023-01-01,2023-12-31,observation,=,1.2,,,2025-11,u,estimate,q",
+        "G,spend_share,market,2023-01-01,2023-12-31,observation,=,0.3,0.4,0.5,2025-11,u,estimate,q",
+        "H,spend_share,market,2023-12-31,2023-01-01,observation,=,0.3,,,2025-11,u,estimate,q",
+        "I,spend_share,market,2023-01-01,2023-12-31,observation,=,0.3,,,November 2025,u,estimate,q",
+        "J,spend_share,market,2029-01-01,2029-12-31,bound,>=,0.65,,,2025-10-14,u,estimate,q",
+        "K,spend_share,market,2029-01-01,2029-12-31,bound,~,0.65,,,2025-10-14,u,estimate,q");
+    assertThat(rules).containsExactlyInAnyOrderEntriesOf(Map.of(
+        3L, "unknown_measure",
+        4L, "unknown_scope",
+        5L, "unknown_kind",
+        6L, "relation_not_for_kind",
+        7L, "out_of_range",
+        8L, "share_outside_range",
+        9L, "period_end_before_start",
+        10L, "unparseable_date_or_month",
+        12L, "unknown_relation"));
+  }
+
+  @Test
+  void readsAnEpochExportByItsHeadingsWithUsDatesScientificNumbersAndMonths() throws IOException {
+    Dataset<Row> checked = check(EpochContracts.FUNDING_ROUNDS, "ai_companies_funding_rounds.csv",
+        "Id,Company,Close date,Status,Funding (equity),Funding (debt),Valuation (post-money),Report date,Notes,Type",
+        "Sep 2025 10B,xAI,,Late discussions,10000000000,,2E+11,9/19/2025,\"Said:",
+        "\"\"a $200 billion valuation\"\"\",\"Primary,Debt\"",
+        "Apr 2023 27B,OpenAI,4/26/2023,Closed,300000000,,2.7E+10,,,Primary",
+        "Odd,OpenAI,2021-07,Closed,1.57E+11,,,0202-07-30,,Primary");
+    List<Row> accepted = Validation.acceptedRows(EpochContracts.FUNDING_ROUNDS, checked).orderBy("_line").collectAsList();
+    assertThat(accepted).hasSize(2);
+    Row first = accepted.get(0);
+    assertThat(first.<java.sql.Date>getAs("report_date")).isEqualTo(java.sql.Date.valueOf("2025-09-19"));
+    assertThat(first.<Double>getAs("post_money_valuation")).isEqualTo(2e11);
+    assertThat(first.<String>getAs("notes")).isEqualTo("Said:\n\"a $200 billion valuation\"");
+    assertThat(first.<String>getAs("round_type")).isEqualTo("Primary,Debt");
+    assertThat(accepted.get(1).<java.sql.Date>getAs("close_date")).isEqualTo(java.sql.Date.valueOf("2023-04-26"));
+    Row rejected = Validation.rejectedRows(EpochContracts.FUNDING_ROUNDS, checked).first();
+    assertThat(rejected.<String>getAs("rule")).isEqualTo("implausible_date");
+    assertThat(rejected.<String>getAs("detail")).isEqualTo("report_date '0202-07-30' is not between 1900 and 2100");
+    assertThat(rejected.<Long>getAs("line")).isEqualTo(5L);
+  }
+
+  @Test
+  void landsANewerDownloadWithAnExtraColumnAndReorderedColumns() throws IOException {
+    Dataset<Row> checked = check(EpochContracts.COMPUTE_SPEND, "ai_companies_compute_spend.csv",
+        "Total compute spend,Company,Brand new column,Id,Date,Period type,Inference compute spend,R&D compute spend",
+        ",OpenAI,whatever,OpenAI 2024 inference,2024-12-31,Year,1800000000.0,",
+        "1.6E+10,OpenAI,,OpenAI 2025 cloud,12/31/2025,Fortnight,,");
+    Row landed = Validation.acceptedRows(EpochContracts.COMPUTE_SPEND, checked).first();
+    assertThat(landed.<String>getAs("id")).isEqualTo("OpenAI 2024 inference");
+    assertThat(landed.<Double>getAs("inference_spend")).isEqualTo(1.8e9);
+    assertThat(landed.<String>getAs("period_type")).isEqualTo("year");
+    assertThat(landed.<String>getAs("category")).isNull();
+    Row rejected = Validation.rejectedRows(EpochContracts.COMPUTE_SPEND, checked).first();
+    assertThat(rejected.<String>getAs("rule")).isEqualTo("unknown_period_type");
+    assertThat(rejected.<Long>getAs("line")).isEqualTo(3L);
+  }
+
+  @Test
+  void anEpochFileWithoutARequiredHeadingIsUnreadableNamingTheHeading() throws IOException {
+    Row rejected = Validation.rejectedRows(EpochContracts.GPU_CLUSTERS, check(EpochContracts.GPU_CLUSTERS,
+        "gpu_clusters.csv", "Name,H100 equivalents", "Colossus,200000")).first();
+    assertThat(rejected.<String>getAs("rule")).isEqualTo("unreadable_file");
+    assertThat(rejected.<String>getAs("detail")).contains("the header lacks required columns [status]");
+  }
+
+  @Test
+  void anEpochContractHoldsOnlyTheFilesOfItsTable() {
+    assertThat(EpochContracts.CHIP_SALES.holds("timelines_by_chip.csv")).isTrue();
+    assertThat(EpochContracts.CHIP_SALES.holds("cumulative_timelines.csv")).isFalse();
+    assertThat(EpochContracts.COMPONENT_SUPPLY.holds("supply_denominators.csv")).isTrue();
+    assertThat(EpochContracts.COMPONENT_SUPPLY.holds("cumulative_supply_denominators.csv")).isFalse();
+    assertThat(EpochContracts.FUNDING_ROUNDS.holds("AI_Companies_Funding_Rounds.csv")).isTrue();
+    assertThat(EpochContracts.ALL.stream().filter(c -> c.holds("ai_companies_revenue_reports.csv"))).isEmpty();
+  }
+
+  @Test
   void checkRulesListsMissingAndPresentColumns() {
     Dataset<Row> wrong = spark.sql("SELECT 'x' AS event_id");
     assertThatThrownBy(() -> Validation.checkRules(Contracts.USAGE_EVENTS, wrong))
