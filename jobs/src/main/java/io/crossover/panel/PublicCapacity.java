@@ -70,7 +70,7 @@ public final class PublicCapacity {
    * status (existing, planned, decommissioned): the clusters operational by the quarter's end and
    * their H100-equivalents, a decommissioned cluster no longer counted after its decommissioning.
    * Clusters Epoch flags as possible duplicates and clusters without a first operational date are
-   * left out (counted in the report's notes).
+   * left out: a duplicate would count one machine twice, and an undated one cannot be placed in time.
    */
   public static Dataset<Row> clusterCapacityQuarterly(Dataset<Row> clusters, LocalDate runDate) {
     TableSpec.requireColumns(clusters, "clusterCapacityQuarterly", "status", "h100e", "first_operational_date",

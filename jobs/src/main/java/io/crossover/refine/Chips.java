@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.trim;
 
 import io.crossover.ingest.BronzeTables;
 import io.crossover.ingest.LandingRecords;
@@ -27,7 +26,8 @@ public final class Chips {
     TableSpec.requireColumns(sales, "chipShipments", "designer", "chip", "start_date", "end_date", "incomplete",
         "units_p05", "units_p50", "units_p95", "h100e_p05", "h100e_p50", "h100e_p95", "cost_usd", "source_url");
     return sales.select(
-        trim(col("designer")).as("designer"), trim(col("chip")).as("chip"), Keys.chipId(col("chip")).as("chip_id"),
+        Keys.stripped(col("designer")).as("designer"), Keys.stripped(col("chip")).as("chip"),
+        Keys.chipId(col("chip")).as("chip_id"),
         col("start_date").as("quarter"), col("end_date").as("quarter_end"), isTrue(col("incomplete")).as("incomplete"),
         col("units_p05"), col("units_p50"), col("units_p95"), col("h100e_p05"), col("h100e_p50"), col("h100e_p95"),
         col("cost_usd"), col("source_url"),
@@ -39,7 +39,7 @@ public final class Chips {
     TableSpec.requireColumns(byDesigner, "cumulativeShipments", "designer", "start_date", "end_date", "incomplete",
         "units_p05", "units_p50", "units_p95", "h100e_p05", "h100e_p50", "h100e_p95", "power_mw_p50");
     return byDesigner.select(
-        trim(col("designer")).as("designer"), col("start_date").as("series_start"), col("end_date").as("through"),
+        Keys.stripped(col("designer")).as("designer"), col("start_date").as("series_start"), col("end_date").as("through"),
         isTrue(col("incomplete")).as("incomplete"),
         col("units_p05"), col("units_p50"), col("units_p95"), col("h100e_p05"), col("h100e_p50"), col("h100e_p95"),
         col("power_mw_p50"),
@@ -54,7 +54,7 @@ public final class Chips {
   public static Dataset<Row> components(Dataset<Row> byDesigner, Dataset<Row> marketSupply) {
     TableSpec.requireColumns(byDesigner, "components", "designer", "start_date", "end_date");
     TableSpec.requireColumns(marketSupply, "components(supply)", "start_date", "end_date");
-    return longForm(byDesigner.withColumn("designer", trim(col("designer"))))
+    return longForm(byDesigner.withColumn("designer", Keys.stripped(col("designer"))))
         .unionByName(longForm(marketSupply.withColumn("designer", lit("all"))));
   }
 
@@ -79,7 +79,8 @@ public final class Chips {
         "chip_quantity", "country", "owner", "sector", "first_operational_date", "decommissioned_date", "power_mw",
         "possible_duplicate", "single_cluster", "source_url");
     return clusters.select(
-        trim(col("name")).as("name"), lower(trim(col("status"))).as("status"), col("certainty"), col("h100e"),
+        Keys.stripped(col("name")).as("name"), lower(Keys.stripped(col("status"))).as("status"), col("certainty"),
+        col("h100e"),
         col("chip_type"), col("chip_quantity"), col("country"), col("owner"), col("sector"),
         col("first_operational_date"), col("decommissioned_date"), col("power_mw"),
         isTrue(col("possible_duplicate")).as("possible_duplicate"), col("single_cluster"), col("source_url"),
@@ -87,6 +88,6 @@ public final class Chips {
   }
 
   private static Column isTrue(Column flag) {
-    return coalesce(lower(trim(flag)).isin("true", "yes", "checked", "1"), lit(false));
+    return coalesce(lower(Keys.stripped(flag)).isin("true", "yes", "checked", "1"), lit(false));
   }
 }

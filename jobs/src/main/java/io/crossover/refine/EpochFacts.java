@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
@@ -39,7 +38,7 @@ public final class EpochFacts {
     Column equity = col("funding_equity");
     Column debt = col("funding_debt");
     return provenance(rounds.select(
-        trim(col("company")).as("company"),
+        Keys.stripped(col("company")).as("company"),
         coalesce(col("close_date"), col("report_date")).as("announced_on"),
         coalesce(col("round_type"), lit("round")).as("round_type"),
         when(equity.isNull().and(debt.isNull()), lit(null).cast(DataTypes.DoubleType))
@@ -51,7 +50,7 @@ public final class EpochFacts {
         lower(col("confidence")).as("status"),
         concat(lit("Epoch AI id '"), col("id"), lit("', status "), coalesce(col("status"), lit("(empty)")))
             .as("notes"),
-        coalesce(lower(trim(col("status"))), lit(CLOSED)).equalTo(CLOSED).as("closed"),
+        coalesce(lower(Keys.stripped(col("status"))), lit(CLOSED)).equalTo(CLOSED).as("closed"),
         col("id").as("epoch_id"),
         col(LandingRecords.SOURCE_FILE), col(LandingRecords.LINE), col(BronzeTables.INGESTED_AT)));
   }
@@ -88,7 +87,7 @@ public final class EpochFacts {
         "fp8_flops", "int8_ops", "tdp_w", "source_url", "notes");
     return provenance(hardware.select(
         coalesce(col("manufacturer"), lit("unknown")).as("vendor"),
-        trim(col("hardware_name")).as("chip"),
+        Keys.stripped(col("hardware_name")).as("chip"),
         year(col("release_date")).cast(DataTypes.LongType).as("launch_year"),
         col("foundry"),
         when(col("process_nm").isNotNull(), concat(col("process_nm").cast(DataTypes.LongType), lit("nm")))

@@ -20,6 +20,14 @@ public final class Keys {
     return regexp_replace(regexp_replace(lower(trim(name)), "[^\\p{L}\\p{N}]+", "-"), "^-+|-+$", "");
   }
 
+  /**
+   * The text without leading and trailing white space of any kind: Spark's trim removes only spaces,
+   * and Epoch's chip names can end in a line break.
+   */
+  public static Column stripped(Column text) {
+    return regexp_replace(text, "^\\s+|\\s+$", "");
+  }
+
   /** "H100 SXM" and "h100-sxm" are the same chip. */
   public static Column chipId(Column chip) {
     return nameKey(chip);

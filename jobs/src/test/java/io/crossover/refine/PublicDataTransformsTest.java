@@ -143,6 +143,28 @@ class PublicDataTransformsTest {
   }
 
   @Test
+  void trimsAChipNameEndingInANewlineAndReadsEpochsFlagsAsBooleans() {
+    Dataset<Row> sales = spark.sql("SELECT 'AMD' AS designer, 'MI325X\\n' AS chip, DATE'2024-10-01' AS start_date,"
+        + " DATE'2024-12-31' AS end_date, 'TRUE' AS incomplete, 1D AS units_p05, 2D AS units_p50, 3D AS units_p95,"
+        + " 4D AS h100e_p05, 5D AS h100e_p50, 6D AS h100e_p95, 7D AS cost_usd, 'u' AS source_url, 'f' AS _source_file,"
+        + " 1L AS _line, TIMESTAMP'2026-01-01 00:00:00' AS _ingested_at");
+    Row shipment = Chips.chipShipments(sales).first();
+    assertThat(shipment.<String>getAs("chip")).isEqualTo("MI325X");
+    assertThat(shipment.<String>getAs("chip_id")).isEqualTo("mi325x");
+    assertThat(shipment.<Boolean>getAs("incomplete")).isTrue();
+    Dataset<Row> clusters = spark.sql("SELECT * FROM VALUES "
+        + "('Colossus', 'Existing', 'TRUE', 'Yes'), ('Other', ' Planned ', NULL, 'Unclear')"
+        + " AS t(name, status, possible_duplicate, single_cluster)")
+        .selectExpr("*", "'Likely' AS certainty", "1D AS h100e", "'H100' AS chip_type", "1D AS chip_quantity",
+            "'US' AS country", "'xAI' AS owner", "'Private' AS sector", "DATE'2024-09-01' AS first_operational_date",
+            "CAST(NULL AS DATE) AS decommissioned_date", "150D AS power_mw", "'u' AS source_url", "'f' AS _source_file",
+            "1L AS _line", "TIMESTAMP'2026-01-01 00:00:00' AS _ingested_at");
+    assertThat(Chips.clusters(clusters).orderBy("name").collectAsList())
+        .extracting(r -> r.getAs("status") + " " + r.getAs("possible_duplicate"))
+        .containsExactly("existing true", "planned false");
+  }
+
+  @Test
   void derivingEvidenceFromAFrameWithoutTheSplitColumnsNamesThem() {
     assertThatThrownBy(() -> ShareEvidence.derivedFromComputeSpend(spark.sql("SELECT 'OpenAI' AS company")))
         .hasMessageStartingWith("Cannot run derivedFromComputeSpend: missing columns [id,")
