@@ -12,6 +12,7 @@ import io.crossover.forecast.BacktestStage;
 import io.crossover.forecast.ForecastStage;
 import io.crossover.forecast.ForecastTables;
 import io.crossover.forecast.LogisticShareModel;
+import io.crossover.forecast.evidence.EvidenceModel;
 import io.crossover.forecast.Scenario;
 import io.crossover.generate.LandingGenerator;
 import io.crossover.generate.UsageModel;
@@ -177,6 +178,15 @@ public final class Main {
       });
     } finally {
       Summary.printStages(out, cli, run.runId(), reports);
+    }
+    if (run.lake().exists(ForecastTables.CROSSOVER_ESTIMATE) && !cli.command().equals(BacktestStage.NAME)) {
+      Summary.printEvidenceEstimate(out, run.runDate(), run.lake().read(ForecastTables.CROSSOVER_ESTIMATE, ForecastStage.NAME)
+          .where(col("as_of").equalTo(java.sql.Date.valueOf(run.runDate())))
+          .where(col("model").equalTo(EvidenceModel.NAME))
+          .where(coalesce(col("scenario"), lit(Scenario.BASELINE)).equalTo(Scenario.BASELINE))
+          .select("status", "crossover_month_p10", "crossover_month_p50", "crossover_month_p90",
+              "probability_crossed", "probability_within_horizon", "evidence_rows", "evidence_sources")
+          .collectAsList(), run.settings().horizonMonths());
     }
     Summary.printPublicData(out, publicDataCounts(run.lake()), evidenceCounts(run.lake(), run.runDate()));
     if (run.lake().exists(GoldTables.MARKET_PANEL)) {

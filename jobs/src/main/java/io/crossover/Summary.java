@@ -37,6 +37,25 @@ final class Summary {
     }
   }
 
+  /** The market crossover from the published evidence: the estimate a reader looks for first. */
+  static void printEvidenceEstimate(PrintStream out, java.time.LocalDate asOf, List<Row> estimate, int horizonMonths) {
+    if (estimate.isEmpty()) {
+      return;
+    }
+    Row row = estimate.get(0);
+    out.printf("Market crossover from the published evidence (model evidence_logistic, as of %s): %d claims from %d"
+        + " sources%n", asOf, row.isNullAt(6) ? 0 : row.getInt(6), row.isNullAt(7) ? 0 : row.getInt(7));
+    if (row.getString(0).equals("insufficient_evidence")) {
+      out.println("  too little evidence to fit: at least 3 published values in 2 periods (land share_evidence)");
+      return;
+    }
+    out.printf("  %-15s p50 %s  (p10 %s – p90 %s)  P(crossed by %s) = %.2f  P(within %d months) = %.2f%n",
+        row.getString(0), month(row.get(2)), month(row.get(1)), month(row.get(3)), asOf, row.getDouble(4),
+        horizonMonths, row.getDouble(5));
+    out.println("  offsets, leave-one-source-out and the analysts' scorecard: gold/evidence_offsets,"
+        + " gold/evidence_leave_one_out, gold/evidence_forecast_scores");
+  }
+
   static void printLatestShares(PrintStream out, List<Row> latest) {
     if (latest.isEmpty()) {
       out.println("  no usage in gold/market_panel yet: land usage_events and run again");

@@ -40,7 +40,7 @@ class NotebooksIT {
 
   @Test
   void everyCellRunsWithoutErrorAndEveryNotebookShowsItsCharts() throws IOException {
-    List<Integer> minimumImages = List.of(1, 4, 2);
+    List<Integer> minimumImages = List.of(1, 5, 2);
     for (int i = 0; i < NotebooksTest.NAMES.size(); i++) {
       String name = NotebooksTest.NAMES.get(i);
       assertThat(output).contains(name + " executed in");
@@ -67,7 +67,8 @@ class NotebooksIT {
     assertThat(textOf("01-explore-the-lake.ipynb")).contains("usage_events").contains("missing_required_value")
         .contains("rows_quarantined").contains("2026-10-01");
     assertThat(textOf("02-crossover-forecast.ipynb")).contains("crossed").contains("logistic_share")
-        .contains("replicates cross within the horizon").contains("status=projected").contains("Deloitte");
+        .contains("replicates cross within the horizon").contains("status=projected").contains("Deloitte")
+        .contains("p_crossed").contains("shift_months").contains("|measure|spend_share");
     assertThat(textOf("03-what-if.ipynb")).contains("capital -30%/yr").contains("capital +100%/yr")
         .contains("projected");
   }

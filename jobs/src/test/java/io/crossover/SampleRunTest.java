@@ -123,12 +123,65 @@ class SampleRunTest {
     List<String> refitted = whatIf.estimates().stream().map(e -> String.join("|", e.segment(), e.model(), e.status(),
         String.valueOf(e.p10()), String.valueOf(e.p50()), String.valueOf(e.p90()))).sorted().toList();
     List<String> written = spark.read().format("delta").load(lake.resolve("gold/crossover_latest").toString())
-        .collectAsList().stream().map(r -> String.join("|", r.<String>getAs("segment"), r.getAs("model"),
+        .where("model <> 'evidence_logistic'").collectAsList().stream().map(r -> String.join("|", r.<String>getAs("segment"), r.getAs("model"),
             r.getAs("status"), String.valueOf(r.<java.sql.Date>getAs("crossover_month_p10")),
             String.valueOf(r.<java.sql.Date>getAs("crossover_month_p50")),
             String.valueOf(r.<java.sql.Date>getAs("crossover_month_p90")))).sorted().toList();
     assertThat(refitted).hasSize(10).isEqualTo(written);
     assertThat(whatIf.replicateCrossovers("all", "logistic_share")).hasSize(settings.bootstrap());
+  }
+
+  @Test
+  void aWhatIfWithSegmentsRegionAndOrgSumsTheMarketAsTheStageDoes() throws IOException {
+    Path copy = Files.createTempDirectory("crossover-region-org-lake");
+    Lakes.copyFolder(lake, copy);
+    Map<String, String> conf = Map.of("spark.crossover.forecast.segments", "region,org");
+    for (String stage : List.of("panel", "forecast")) {
+      Lakes.Outcome outcome = Lakes.run(SAMPLES, copy, conf, stage, "--run-date", RUN_DATE.toString());
+      assertThat(outcome.exitCode()).as(outcome.printed()).isZero();
+    }
+    io.crossover.config.Settings settings = io.crossover.config.Settings.from(Map.of(
+        "spark.crossover.lake", copy.toString(), "spark.crossover.landing", SAMPLES.toString(),
+        "spark.crossover.forecast.bootstrap", "50", "spark.crossover.forecast.segments", "region,org"));
+    var whatIf = io.crossover.forecast.WhatIf.forecast(
+        new io.crossover.lake.Lake(spark, copy.toString(), SAMPLES.toString()), settings, RUN_DATE);
+    List<String> refitted = whatIf.estimates().stream().filter(e -> e.segment().equals("all"))
+        .map(e -> String.join("|", e.model(), String.valueOf(e.p10()), String.valueOf(e.p50()), String.valueOf(e.p90()),
+            String.valueOf(e.probabilityWithinHorizon()))).sorted().toList();
+    List<String> written = spark.read().format("delta").load(copy.resolve("gold/crossover_estimate").toString())
+        .where("segment = 'all' AND model <> 'evidence_logistic' AND as_of = DATE'" + RUN_DATE + "'")
+        .collectAsList().stream().map(r -> String.join("|", r.<String>getAs("model"),
+            String.valueOf(r.<java.sql.Date>getAs("crossover_month_p10")),
+            String.valueOf(r.<java.sql.Date>getAs("crossover_month_p50")),
+            String.valueOf(r.<java.sql.Date>getAs("crossover_month_p90")),
+            String.valueOf(r.<Double>getAs("probability_within_horizon")))).sorted().toList();
+    assertThat(whatIf.estimates()).anySatisfy(e -> assertThat(e.segment()).startsWith("org="));
+    assertThat(refitted).hasSize(2).isEqualTo(written);
+  }
+
+  @Test
+  void theMarketFromThePublicEvidenceIsEstimatedWithEverySourceLeftOutOnce() {
+    assertThat(firstRun.printed()).containsPattern(
+        "Market crossover from the published evidence \\(model evidence_logistic, as of 2026-11-26\\): \\d+ claims from \\d+ sources");
+    Row estimate = spark.read().format("delta").load(lake.resolve("gold/crossover_estimate").toString())
+        .where("model = 'evidence_logistic'").first();
+    List<String> fittedSources = spark.read().format("delta").load(lake.resolve("gold/share_evidence").toString())
+        .where("kind <> 'forecast' AND published_on <= DATE'" + RUN_DATE + "'").select("source").distinct()
+        .collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+    List<String> leftOut = spark.read().format("delta").load(lake.resolve("gold/evidence_leave_one_out").toString())
+        .select("source").collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+
+    assertThat(estimate.<String>getAs("segment")).isEqualTo("all");
+    assertThat(estimate.<java.sql.Date>getAs("crossover_month_p50")).isNotNull();
+    assertThat(estimate.<Integer>getAs("evidence_sources")).isEqualTo(fittedSources.size());
+    assertThat(leftOut).isEqualTo(fittedSources);
+    assertThat(spark.read().format("delta").load(lake.resolve("gold/evidence_forecast_scores").toString()).count())
+        .isEqualTo(spark.read().format("delta").load(lake.resolve("gold/share_evidence").toString())
+            .where("kind = 'forecast' AND published_on <= DATE'" + RUN_DATE + "'").count());
+    assertThat(spark.read().format("delta").load(lake.resolve("gold/crossover_forecast").toString())
+        .where("model = 'evidence_logistic' AND share_p10 <= inference_share AND inference_share <= share_p90").count())
+        .isPositive();
+    assertThat(lake.resolve("reports/2026-11-26/evidence.png")).isRegularFile();
   }
 
   private List<String> rows(String table, String where) {
@@ -226,7 +279,7 @@ class SampleRunTest {
   @Test
   void theLatestTableHoldsOneBaselineEstimatePerSegmentAndModel() {
     List<Row> latest = spark.read().format("delta").load(lake.resolve("gold/crossover_latest").toString()).collectAsList();
-    assertThat(latest).hasSize(10).allSatisfy(r -> {
+    assertThat(latest).as("5 segments x 2 telemetry models, and the market from the evidence").hasSize(11).allSatisfy(r -> {
       assertThat(r.<java.sql.Date>getAs("as_of").toLocalDate()).isEqualTo(RUN_DATE);
       assertThat(r.<String>getAs("scenario")).isEqualTo("baseline");
     });
@@ -254,7 +307,7 @@ class SampleRunTest {
         "panel", "--run-date", RUN_DATE.toString());
     assertThat(panel.exitCode()).as(panel.printed()).isZero();
     assertThat(panel.printed()).contains("registered in the catalog:").contains("crossover_it.gold_crossover_latest");
-    assertThat(spark.sql("SELECT count(*) FROM crossover_it.gold_crossover_latest").first().getLong(0)).isEqualTo(10L);
+    assertThat(spark.sql("SELECT count(*) FROM crossover_it.gold_crossover_latest").first().getLong(0)).isEqualTo(11L);
     assertThat(spark.sql("SELECT count(*) FROM crossover_it.silver_usage_events").first().getLong(0))
         .isEqualTo(spark.read().format("delta").load(lake.resolve("silver/usage_events").toString()).count());
   }

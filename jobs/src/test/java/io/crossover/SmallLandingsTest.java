@@ -27,8 +27,11 @@ class SmallLandingsTest {
     assertThat(outcome.exitCode()).as(outcome.printed()).isZero();
     assertThat(outcome.printed())
         .contains("Published evidence of the inference share (gold/share_evidence): 21 curated + 0 derived")
-        .contains("no usage in gold/market_panel yet");
+        .contains("no usage in gold/market_panel yet")
+        .contains("Market crossover from the published evidence (model evidence_logistic, as of 2026-11-26): 16 claims from 14 sources");
     assertThat(spark.read().format("delta").load(lake.resolve("gold/share_evidence").toString()).count()).isEqualTo(21);
+    assertThat(spark.read().format("delta").load(lake.resolve("gold/crossover_estimate").toString())
+        .where("model = 'evidence_logistic' AND crossover_month_p50 IS NOT NULL").count()).isEqualTo(1);
     assertThat(spark.read().format("delta").load(lake.resolve("gold/share_evidence").toString())
         .where("known_on_run_date").count()).isEqualTo(21);
   }
@@ -44,6 +47,30 @@ class SmallLandingsTest {
         .where("known_on_run_date").select("source").distinct().collectAsList().stream().map(r -> r.getString(0)).toList();
     assertThat(known).allSatisfy(source -> assertThat(source).containsAnyOf("Nvidia", "Google", "Meta", "IDC", "Amazon"));
     assertThat(known).hasSize(6);
+    long knownValuesAndBounds = spark.read().format("delta").load(lake.resolve("gold/share_evidence").toString())
+        .where("known_on_run_date AND kind <> 'forecast'").count();
+    assertThat(spark.read().format("delta").load(lake.resolve("gold/crossover_estimate").toString())
+        .where("model = 'evidence_logistic'").first().<Integer>getAs("evidence_rows")).isEqualTo((int) knownValuesAndBounds);
+  }
+
+  @Test
+  void generatedEvidenceRunThroughTheStageFindsItsKnownCrossoverFromWhatWasPublishedByTheRunDate() {
+    java.time.LocalDate runDate = java.time.LocalDate.of(2026, 11, 26);
+    var evidence = io.crossover.generate.EvidenceGenerator.generate(2, runDate);
+    io.crossover.generate.EvidenceGenerator.writeLanding(landing, evidence.claims());
+
+    Lakes.Outcome outcome = Lakes.run(landing, lake, Map.of(), "run", "--run-date", runDate.toString());
+
+    assertThat(outcome.exitCode()).as(outcome.printed()).isZero();
+    var fitted = evidence.claims().stream().filter(c -> !c.publishedOn().isAfter(runDate) && !c.kind().equals("forecast"))
+        .toList();
+    assertThat(fitted.size()).as("the generator publishes some claims after the run date")
+        .isLessThan((int) evidence.claims().stream().filter(c -> !c.kind().equals("forecast")).count());
+    var estimate = spark.read().format("delta").load(lake.resolve("gold/crossover_estimate").toString())
+        .where("model = 'evidence_logistic'").first();
+    assertThat(estimate.<Integer>getAs("evidence_rows")).isEqualTo(fitted.size());
+    int p50 = io.crossover.forecast.Months.index(estimate.<java.sql.Date>getAs("crossover_month_p50").toLocalDate());
+    assertThat(Math.abs(p50 - evidence.truth().crossoverMonth())).as("|p50 error| in months").isLessThanOrEqualTo(12);
   }
 
   @Test

@@ -59,6 +59,17 @@ public final class Settings {
       new Setting<>(PREFIX + "scenario.capacityShare", "", "empty, or a number from 0 to 1",
           "What-if: the inference-designed share of installed capacity after the run date stays at this value instead of following its trend. Needs the capacity driver.",
           text -> optional(text, value -> value >= 0 && value <= 1));
+  public static final Setting<Double> EVIDENCE_OFFSET_SCALE =
+      new Setting<>(PREFIX + "evidence.offsetScale", "1.0", "a number from 0.05 to 10",
+          "Prior standard deviation (logit) of each measure's and scope's offset in the evidence model: smaller pulls every published figure toward the market's compute share; 1.0 is what the known-answer study supports (docs/forecast.md).",
+          text -> {
+            double value = Double.parseDouble(text);
+            return value >= 0.05 && value <= 10 ? value : null;
+          });
+  public static final Setting<Boolean> EVIDENCE_INCLUDE_FORECASTS =
+      new Setting<>(PREFIX + "evidence.includeForecasts", "false", "true or false",
+          "When true, analysts' forecasts (share_evidence rows of kind forecast) are fitted as observations; they are scored in gold/evidence_forecast_scores either way.",
+          Settings::bool);
   public static final Setting<Integer> RETENTION_HOURS =
       new Setting<>(PREFIX + "maintain.retentionHours", "168", "a whole number of hours from 168 to 87600",
           "How long maintain keeps files of older table versions (VACUUM); at least Delta's 7-day safety margin.",
@@ -66,7 +77,7 @@ public final class Settings {
   public static final Setting<Boolean> SYMLINK_MANIFEST =
       new Setting<>(PREFIX + "bi.symlinkManifest", "false", "true or false",
           "When true, maintain writes symlink manifests (_symlink_format_manifest/) of the gold tables for Presto, Athena and Redshift Spectrum.",
-          text -> text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null);
+          Settings::bool);
   public static final Setting<Optional<String>> CATALOG_DATABASE =
       new Setting<>(PREFIX + "catalog.database", "", "empty, or a database name (letters, digits, _)",
           "When set, each run registers the silver and gold tables in the session's catalog as <database>.<layer>_<table>.",
@@ -87,7 +98,8 @@ public final class Settings {
 
   public static final List<Setting<?>> ALL =
       List.of(LANDING, LAKE, COMPANY_ALIASES, HORIZON_MONTHS, BOOTSTRAP, BLOCK_MONTHS, SEGMENTS,
-          FORECAST_DRIVERS, SCENARIO_CAPITAL_GROWTH, SCENARIO_CAPACITY_SHARE, RETENTION_HOURS, SYMLINK_MANIFEST, CATALOG_DATABASE, MAX_REJECT_RATIO, MIN_REJECTS, FINE_TUNING_AS, EVALUATION_AS);
+          FORECAST_DRIVERS, SCENARIO_CAPITAL_GROWTH, SCENARIO_CAPACITY_SHARE, EVIDENCE_OFFSET_SCALE,
+          EVIDENCE_INCLUDE_FORECASTS, RETENTION_HOURS, SYMLINK_MANIFEST, CATALOG_DATABASE, MAX_REJECT_RATIO, MIN_REJECTS, FINE_TUNING_AS, EVALUATION_AS);
 
   private final String landing;
   private final String lake;
@@ -99,6 +111,8 @@ public final class Settings {
   private final List<String> drivers;
   private final Optional<Double> capitalGrowth;
   private final Optional<Double> capacityShare;
+  private final double evidenceOffsetScale;
+  private final boolean evidenceIncludeForecasts;
   private final int retentionHours;
   private final boolean symlinkManifest;
   private final Optional<String> catalogDatabase;
@@ -121,6 +135,8 @@ public final class Settings {
     capacityShare = SCENARIO_CAPACITY_SHARE.read(conf.get(SCENARIO_CAPACITY_SHARE.key()));
     requireDriver(SCENARIO_CAPITAL_GROWTH, capitalGrowth, "capital");
     requireDriver(SCENARIO_CAPACITY_SHARE, capacityShare, "capacity");
+    evidenceOffsetScale = EVIDENCE_OFFSET_SCALE.read(conf.get(EVIDENCE_OFFSET_SCALE.key()));
+    evidenceIncludeForecasts = EVIDENCE_INCLUDE_FORECASTS.read(conf.get(EVIDENCE_INCLUDE_FORECASTS.key()));
     retentionHours = RETENTION_HOURS.read(conf.get(RETENTION_HOURS.key()));
     symlinkManifest = SYMLINK_MANIFEST.read(conf.get(SYMLINK_MANIFEST.key()));
     catalogDatabase = CATALOG_DATABASE.read(conf.get(CATALOG_DATABASE.key()));
@@ -167,6 +183,8 @@ public final class Settings {
   public List<String> drivers() { return drivers; }
   public Optional<Double> capitalGrowth() { return capitalGrowth; }
   public Optional<Double> capacityShare() { return capacityShare; }
+  public double evidenceOffsetScale() { return evidenceOffsetScale; }
+  public boolean evidenceIncludeForecasts() { return evidenceIncludeForecasts; }
   public int retentionHours() { return retentionHours; }
   public boolean symlinkManifest() { return symlinkManifest; }
   public Optional<String> catalogDatabase() { return catalogDatabase; }
@@ -196,6 +214,10 @@ public final class Settings {
       int value = Integer.parseInt(text);
       return value >= min && value <= max ? value : null;
     };
+  }
+
+  private static Boolean bool(String text) {
+    return text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null;
   }
 
   private static Double ratio(String text) {

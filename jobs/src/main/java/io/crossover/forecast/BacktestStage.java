@@ -39,8 +39,8 @@ public final class BacktestStage {
     StageReport report = new StageReport(NAME);
     int origin = ForecastStage.origin(run.runDate());
     Dataset<Row> panel = PanelHistory.completeMonths(lake, run.runDate(), origin, NAME);
-    String partitionPrefix = run.settings().segments().isEmpty() ? null : run.settings().segments().get(0) + "=";
-    Dataset<Row> fitted = partitionPrefix == null ? panel : panel.where(col("segment").notEqual(Demand.ALL_SEGMENT));
+    String partitionPrefix = MarketAssembly.partsPrefix(run.settings().segments());
+    Dataset<Row> fitted = MarketAssembly.fittedRows(panel, run.settings().segments());
     FlatMapGroupsFunction<String, Row, Backtest.SegmentBacktest> evaluate = (segment, rows) -> List.of(
         Backtest.evaluate(PanelHistory.of(segment, rows), origin, ForecastStage.MIN_OBSERVATIONS)).iterator();
     List<Backtest.SegmentBacktest> segments = fitted

@@ -7,13 +7,24 @@ import java.time.LocalDate;
  * One row of gold/crossover_estimate, before the run id, as-of date and scenario are added.
  *
  * @param drivers drivers the share model used beside time, comma-separated; empty for none
+ * @param probabilityCrossed share of replicates that cross by the run date (evidence model), else null
+ * @param evidenceRows published claims fitted (evidence model), else null
+ * @param evidenceSources sources of those claims (evidence model), else null
  */
 public record Estimate(String segment, String model, String status, LocalDate p10, LocalDate p50, LocalDate p90,
-    Double probabilityWithinHorizon, int observations, Double fitR2, Double fitRmse, String drivers)
-    implements Serializable {
+    Double probabilityWithinHorizon, int observations, Double fitR2, Double fitRmse, String drivers,
+    Double probabilityCrossed, Integer evidenceRows, Integer evidenceSources) implements Serializable {
+
+  /** An estimate of a telemetry model. */
+  public Estimate(String segment, String model, String status, LocalDate p10, LocalDate p50, LocalDate p90,
+      Double probabilityWithinHorizon, int observations, Double fitR2, Double fitRmse, String drivers) {
+    this(segment, model, status, p10, p50, p90, probabilityWithinHorizon, observations, fitR2, fitRmse, drivers,
+        null, null, null);
+  }
 
   public static final String CROSSED = "crossed";
   public static final String PROJECTED = "projected";
   public static final String BEYOND_HORIZON = "beyond_horizon";
   public static final String INSUFFICIENT_HISTORY = "insufficient_history";
+  public static final String INSUFFICIENT_EVIDENCE = "insufficient_evidence";
 }

@@ -2,9 +2,12 @@ package io.crossover.forecast;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.crossover.forecast.evidence.EvidenceModel;
+import io.crossover.forecast.evidence.MarketEvidence;
 import io.crossover.lake.Lake;
 import io.crossover.lake.RunContext;
 import io.crossover.lake.StageReport;
+import io.crossover.lake.TableSpec;
 import io.crossover.lake.TableStat;
 import io.crossover.lake.WriteResult;
 import io.crossover.panel.Demand;
@@ -12,8 +15,8 @@ import io.crossover.panel.GoldTables;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -21,7 +24,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * gold/market_panel to the crossover tables. Each segment is fitted and bootstrapped inside one
@@ -51,28 +53,31 @@ public final class ForecastStage {
     ForecastConfig config = new ForecastConfig(run.runDate().toString(), origin(run.runDate()),
         settings.horizonMonths(), settings.bootstrap(), settings.blockMonths(), MIN_OBSERVATIONS,
         Driver.of(settings.drivers()), scenario);
-    String inputs = lake.fingerprint(List.of(GoldTables.MARKET_PANEL), "runDate=" + run.runDate(),
-        "horizon=" + config.horizonMonths(), "bootstrap=" + config.replicates(), "block=" + config.blockMonths(),
-        "drivers=" + settings.drivers(), "scenario=" + scenario.name());
+    String inputs = lake.fingerprint(List.of(GoldTables.MARKET_PANEL, GoldTables.SHARE_EVIDENCE),
+        "runDate=" + run.runDate(), "horizon=" + config.horizonMonths(), "bootstrap=" + config.replicates(),
+        "block=" + config.blockMonths(), "drivers=" + settings.drivers(), "segments=" + settings.segments(),
+        "scenario=" + scenario.name(), String.join(";", MarketEvidence.fingerprintSettings(settings)));
     if (lake.isCurrent(ForecastTables.CROSSOVER_ESTIMATE, inputs)) {
-      report.table(TableStat.of(lake.unchanged(ForecastTables.CROSSOVER_ESTIMATE), 0, 0));
-      report.table(TableStat.of(lake.unchanged(ForecastTables.CROSSOVER_FORECAST), 0, 0));
+      for (TableSpec table : ForecastTables.ALL) {
+        if (!table.equals(ForecastTables.CROSSOVER_LATEST) && !table.equals(ForecastTables.BACKTEST_METRICS)
+            && lake.exists(table)) {
+          report.table(TableStat.of(lake.unchanged(table), 0, 0));
+        }
+      }
       return report;
     }
     Dataset<Row> panel = PanelHistory.completeMonths(lake, run.runDate(), config.origin(), NAME);
-    String partitionPrefix = settings.segments().isEmpty() ? null : settings.segments().get(0) + "=";
-    Dataset<Row> fitted = partitionPrefix == null ? panel : panel.where(col("segment").notEqual(Demand.ALL_SEGMENT));
-
-    Dataset<Forecaster.SegmentForecast> forecasts = fitSegments(fitted, config, partitionPrefix)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    MarketAssembly.Fitted fitted = MarketAssembly.fit(panel, config, settings.segments(), false);
+    Dataset<Forecaster.SegmentForecast> forecasts = fitted.segments();
     try {
-      List<Forecaster.SegmentForecast> extra = new ArrayList<>();
-      if (partitionPrefix != null) {
-        List<Forecaster.SegmentForecast> parts = forecasts
-            .filter((org.apache.spark.api.java.function.FilterFunction<Forecaster.SegmentForecast>) f -> !f.curves().isEmpty())
-            .collectAsList();
-        List<Row> market = panel.where(col("segment").equalTo(Demand.ALL_SEGMENT)).collectAsList();
-        extra.add(Forecaster.forecastMarket(PanelHistory.of(Demand.ALL_SEGMENT, market.iterator()), parts, config));
+      List<Forecaster.SegmentForecast> extra = new ArrayList<>(fitted.summedMarket());
+      Optional<EvidenceModel.Result> evidence = Optional.empty();
+      if (scenario.equals(Scenario.NONE)) {
+        List<TableStat> evidenceTables = new ArrayList<>();
+        evidence = MarketEvidence.fitAndWrite(lake, settings, run.runDate(), run.runId(), inputs, evidenceTables);
+        evidenceTables.forEach(report::table);
+        evidence.ifPresent(e -> extra.add(new Forecaster.SegmentForecast(EvidenceModel.SEGMENT,
+            List.of(e.estimate()), e.path(), List.of())));
       }
       Date asOf = Date.valueOf(run.runDate());
       String runId = run.runId();
@@ -92,7 +97,7 @@ public final class ForecastStage {
       report.table(TableStat.of(points, 0, 0));
       report.table(TableStat.of(writeLatest(lake), 0, 0));
       noteUnusedDrivers(report, settings.drivers(), forecasts);
-      writeReport(run, scenario, forecasts, extra);
+      writeReport(run, scenario, forecasts, fitted.summedMarket(), evidence);
     } finally {
       forecasts.unpersist();
     }
@@ -116,14 +121,14 @@ public final class ForecastStage {
   /**
    * Fits and bootstraps every segment of {@code panel} inside executors, one group per segment: rows
    * of segment, month, training_pflop_days, inference_pflop_days, capital, capacity (complete months
-   * up to the origin). Segments starting with {@code partitionPrefix} keep their curves for the
-   * bottom-up market sum.
+   * up to the origin). Segments starting with {@code keepCurvesPrefix} keep their replicate curves
+   * (for the bottom-up market sum, or for a what-if to show).
    */
   public static Dataset<Forecaster.SegmentForecast> fitSegments(Dataset<Row> panel, ForecastConfig config,
-      String partitionPrefix) {
+      String keepCurvesPrefix) {
     FlatMapGroupsFunction<String, Row, Forecaster.SegmentForecast> fit = (segment, rows) -> List.of(
         Forecaster.forecastSegment(PanelHistory.of(segment, rows), config,
-            partitionPrefix != null && segment.startsWith(partitionPrefix))).iterator();
+            keepCurvesPrefix != null && segment.startsWith(keepCurvesPrefix))).iterator();
     return panel
         .groupByKey((MapFunction<Row, String>) row -> row.getString(0), Encoders.STRING())
         .flatMapGroups(fit, Encoders.javaSerialization(Forecaster.SegmentForecast.class));
@@ -158,25 +163,33 @@ public final class ForecastStage {
     return scenario.equals(Scenario.NONE) ? folder : folder + "scenarios/" + scenario.name().replace(',', '_') + "/";
   }
 
-  /** crossover.png and crossover.html in the report folder: the market chart and the estimates. */
+  /**
+   * crossover.png and crossover.html in the report folder: the telemetry market chart and the
+   * estimates; evidence.png and the evidence sections when the public evidence was fitted.
+   */
   private static void writeReport(RunContext run, Scenario scenario, Dataset<Forecaster.SegmentForecast> forecasts,
-      List<Forecaster.SegmentForecast> market) {
+      List<Forecaster.SegmentForecast> market, Optional<EvidenceModel.Result> evidence) {
     Forecaster.SegmentForecast all = market.isEmpty()
         ? forecasts.filter((org.apache.spark.api.java.function.FilterFunction<Forecaster.SegmentForecast>)
             f -> f.segment().equals(Demand.ALL_SEGMENT)).collectAsList().stream().findFirst().orElse(null)
         : market.get(0);
-    List<Estimate> estimates = new ArrayList<>(all == null ? List.of() : all.estimates());
+    List<Estimate> estimates = new ArrayList<>();
+    evidence.ifPresent(e -> estimates.add(e.estimate()));
+    if (all != null) {
+      estimates.addAll(all.estimates());
+    }
     forecasts.limit(REPORT_SEGMENTS).collectAsList().stream()
         .filter(f -> !f.segment().equals(Demand.ALL_SEGMENT))
         .sorted(java.util.Comparator.comparing(Forecaster.SegmentForecast::segment))
         .forEach(f -> estimates.addAll(f.estimates()));
     List<Report.Claim> claims = publishedClaims(run.lake(), run.runDate());
-    Estimate primary = estimates.isEmpty() ? null : estimates.get(0);
+    Estimate primary = all == null || all.estimates().isEmpty() ? null : all.estimates().get(0);
     String folder = reportFolder(run.runDate(), scenario);
     String png = run.lake().writeFile(folder + "crossover.png", Report.chartPng(run.runDate(),
         all == null ? List.of() : all.points(), primary, claims));
-    run.lake().writeFile(folder + "crossover.html", Report.html(run.runDate(), run.runId(), scenario.name(), estimates, claims,
-        latestBacktest(run), run.settings().landing()));
+    evidence.ifPresent(e -> run.lake().writeFile(folder + "evidence.png", EvidenceReport.chartPng(run.runDate(), e)));
+    run.lake().writeFile(folder + "crossover.html", Report.html(run.runDate(), run.runId(), scenario.name(), estimates,
+        claims, latestBacktest(run), run.settings().landing(), evidence.map(EvidenceReport::html).orElse("")));
     LOG.info("report written: {} and crossover.html beside it", png);
   }
 
@@ -218,11 +231,12 @@ public final class ForecastStage {
 
   private static Row estimateRow(String runId, Date asOf, String scenario, Estimate e) {
     return RowFactory.create(runId, asOf, e.segment(), e.status(), date(e.p10()), date(e.p50()), date(e.p90()),
-        e.probabilityWithinHorizon(), e.model(), e.observations(), e.fitR2(), e.fitRmse(), e.drivers(), scenario);
+        e.probabilityWithinHorizon(), e.model(), e.observations(), e.fitR2(), e.fitRmse(), e.drivers(), scenario,
+        e.probabilityCrossed(), e.evidenceRows(), e.evidenceSources());
   }
 
   private static Row pointRow(String runId, Date asOf, String scenario, ForecastPoint p) {
-    return RowFactory.create(runId, asOf, p.segment(), Date.valueOf(p.month()), p.isHistory(), p.inferenceShare(),
+    return RowFactory.create(runId, asOf, p.segment(), p.model(), Date.valueOf(p.month()), p.isHistory(), p.inferenceShare(),
         p.shareP10(), p.shareP90(), p.trainingPflopDays(), p.inferencePflopDays(), scenario);
   }
 

@@ -98,7 +98,7 @@ public final class Forecaster {
   private static List<ForecastPoint> observedPoints(History history) {
     List<ForecastPoint> points = new ArrayList<>();
     for (int i = 0; i < history.size(); i++) {
-      points.add(new ForecastPoint(history.segment(), Months.start(history.months()[i]), true, history.share(i),
+      points.add(new ForecastPoint(history.segment(), LogisticShareModel.NAME, Months.start(history.months()[i]), true, history.share(i),
           null, null, history.training()[i], history.inference()[i]));
     }
     return points;
@@ -113,7 +113,7 @@ public final class Forecaster {
         shares[r] = set.replicates().get(r).share(t);
       }
       Arrays.sort(shares);
-      points.add(new ForecastPoint(segment, Months.start(m), false, set.fitted().share(t),
+      points.add(new ForecastPoint(segment, set.model(), Months.start(m), false, set.fitted().share(t),
           shares.length == 0 ? null : quantile(shares, 0.1), shares.length == 0 ? null : quantile(shares, 0.9),
           set.fitted().training(t), set.fitted().inference(t)));
     }

@@ -78,13 +78,15 @@ public final class Report {
   }
 
   public static byte[] html(LocalDate asOf, String runId, String scenario, List<Estimate> estimates, List<Claim> claims,
-      List<org.apache.spark.sql.Row> backtest, String landing) {
+      List<org.apache.spark.sql.Row> backtest, String landing, String evidenceSections) {
     StringBuilder page = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>crossover ")
         .append(asOf).append("</title><style>body{font-family:sans-serif;max-width:1040px;margin:2em auto}"
             + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}</style>"
             + "</head><body><h1>When does AI inference overtake training?</h1>")
         .append("<p>As of <b>").append(asOf).append("</b> (run ").append(escape(runId))
-        .append("). The crossover is the first month the inference share of PFLOP-days reaches 0.5.</p>")
+        .append("). The crossover is the first month the inference share reaches 0.5.</p>")
+        .append(evidenceSections)
+        .append("<h2>Telemetry: the organisation's own usage (PFLOP-days)</h2>")
         .append("<img src=\"crossover.png\" alt=\"inference share chart\" width=\"1000\">")
         .append("<h2>Estimates</h2><p>Scenario: <b>").append(escape(scenario)).append("</b></p>")
         .append("<table><tr><th>segment</th><th>model</th><th>drivers</th><th>status</th><th>p10</th><th>p50</th>"

@@ -1,7 +1,5 @@
 package io.crossover.forecast;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.crossover.config.Settings;
 import io.crossover.errors.Errors;
 import io.crossover.lake.Lake;
@@ -41,15 +39,10 @@ public final class WhatIf {
         settings.bootstrap(), settings.blockMonths(), ForecastStage.MIN_OBSERVATIONS, Driver.of(settings.drivers()),
         scenario);
     Dataset<Row> panel = PanelHistory.completeMonths(lake, panelDate, config.origin(), ForecastStage.NAME);
-    boolean bottomUp = !settings.segments().isEmpty();
-    Dataset<Row> fitted = bottomUp ? panel.where(col("segment").notEqual(Demand.ALL_SEGMENT)) : panel;
-    List<Forecaster.SegmentForecast> forecasts = new ArrayList<>(ForecastStage.fitSegments(fitted, config, "")
-        .collectAsList());
-    if (bottomUp) {
-      List<Row> market = panel.where(col("segment").equalTo(Demand.ALL_SEGMENT)).collectAsList();
-      forecasts.add(Forecaster.forecastMarket(PanelHistory.of(Demand.ALL_SEGMENT, market.iterator()),
-          forecasts.stream().filter(f -> !f.curves().isEmpty()).toList(), config));
-    }
+    MarketAssembly.Fitted fitted = MarketAssembly.fit(panel, config, settings.segments(), true);
+    List<Forecaster.SegmentForecast> forecasts = new ArrayList<>(fitted.segments().collectAsList());
+    fitted.segments().unpersist();
+    forecasts.addAll(fitted.summedMarket());
     forecasts.sort(java.util.Comparator.comparing((Forecaster.SegmentForecast f) -> !f.segment().equals(
         Demand.ALL_SEGMENT)).thenComparing(Forecaster.SegmentForecast::segment));
     return new Result(asOf, scenario.name(), config, forecasts);

@@ -7,6 +7,9 @@ import static org.apache.spark.sql.functions.lit;
 import io.crossover.config.Settings;
 import io.crossover.errors.Errors;
 import io.crossover.forecast.Estimate;
+import io.crossover.forecast.EvidenceReport;
+import io.crossover.forecast.evidence.EvidenceModel;
+import io.crossover.forecast.evidence.MarketEvidence;
 import io.crossover.forecast.ForecastPoint;
 import io.crossover.forecast.ForecastStage;
 import io.crossover.forecast.ForecastTables;
@@ -86,6 +89,20 @@ public final class Lakehouse {
     return WhatIf.forecast(lake, Settings.from(settings), asOf);
   }
 
+  /**
+   * The market estimate from the published evidence known on {@code asOf}, refitted in process with
+   * the session's settings (the same fit, seed and tables as the forecast stage's; nothing is written).
+   */
+  public EvidenceModel.Result evidence(LocalDate asOf) {
+    return EvidenceModel.estimate(MarketEvidence.knownClaims(lake, asOf),
+        MarketEvidence.config(Settings.from(conf), asOf));
+  }
+
+  /** The evidence chart of the forecast report: every claim by measure, the fitted path and its band. */
+  public BufferedImage evidenceChart(EvidenceModel.Result evidence, LocalDate asOf) {
+    return Charts.image(EvidenceReport.chart(asOf, evidence));
+  }
+
   /** The share chart of the forecast report for {@code segment}, from the newest baseline rows in gold. */
   public BufferedImage shareChart(String segment) {
     Dataset<Row> estimates = lake.read(ForecastTables.CROSSOVER_LATEST, ForecastStage.NAME)
@@ -98,6 +115,7 @@ public final class Lakehouse {
     java.sql.Date asOf = estimate.get(0).getAs("as_of");
     List<ForecastPoint> points = lake.read(ForecastTables.CROSSOVER_FORECAST, ForecastStage.NAME)
         .where(col("as_of").equalTo(asOf).and(col("segment").equalTo(segment))
+            .and(coalesce(col("model"), lit(LogisticShareModel.NAME)).equalTo(LogisticShareModel.NAME))
             .and(coalesce(col("scenario"), lit(Scenario.BASELINE)).equalTo(Scenario.BASELINE)))
         .orderBy("month").collectAsList().stream().map(Lakehouse::point).toList();
     return Charts.image(Report.shareChart(segment, asOf.toLocalDate(), points, estimate(estimate.get(0)),
@@ -112,7 +130,7 @@ public final class Lakehouse {
   }
 
   private static ForecastPoint point(Row row) {
-    return new ForecastPoint(row.getAs("segment"), row.<java.sql.Date>getAs("month").toLocalDate(),
+    return new ForecastPoint(row.getAs("segment"), row.getAs("model"), row.<java.sql.Date>getAs("month").toLocalDate(),
         row.<Boolean>getAs("is_history"), row.<Double>getAs("inference_share"), row.getAs("share_p10"),
         row.getAs("share_p90"), row.<Double>getAs("training_pflop_days"), row.<Double>getAs("inference_pflop_days"));
   }

@@ -17,11 +17,17 @@ import org.apache.spark.sql.SparkSession;
  * {@code bin/crossover bench --events N [--segments M] [--out DIR] [--run-date D]}: measures, prints a
  * table of times and ratios, appends it to docs/performance.md, and ends with one machine-readable
  * line. Lives with the tests because its DuckDB peer is a test-scope dependency.
+ * {@code bin/crossover bench evidence [--seeds N]} runs the evidence model's known-answer study
+ * instead ({@link EvidenceStudy}).
  */
 public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length > 1 && args[0].equals("bench") && args[1].equals("evidence")) {
+      EvidenceStudy.main(args);
+      return;
+    }
     long events = 1_000_000;
     long maxSegments = 100_000;
     Path work = Path.of("bench-work");

@@ -111,7 +111,7 @@ class SettingsTest {
   void everySettingIsListed() {
     assertThat(Settings.ALL).extracting(Setting::key).doesNotHaveDuplicates()
         .allMatch(key -> key.startsWith(Settings.PREFIX));
-    assertThat(List.copyOf(Settings.ALL)).hasSize(17);
+    assertThat(List.copyOf(Settings.ALL)).hasSize(19);
   }
 
   private static void assertUsageError(String key, String value, String message) {
