@@ -65,7 +65,7 @@ class SampleRunTest {
         .containsPattern("all\\s+(crossed|projected)\\s+");
     List<Row> estimates = spark.read().format("delta").load(lake.resolve("gold/crossover_estimate").toString())
         .where("as_of = DATE'2026-11-26'").collectAsList();
-    assertThat(estimates).hasSize(10);
+    assertThat(estimates).as("5 segments x 2 telemetry models, and the market from the evidence").hasSize(11);
     assertThat(estimates).extracting(r -> r.<Object>getAs("crossover_month_p50")).doesNotContainNull();
     Path report = lake.resolve("reports/2026-11-26");
     byte[] png = Files.readAllBytes(report.resolve("crossover.png"));

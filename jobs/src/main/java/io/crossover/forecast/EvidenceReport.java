@@ -10,10 +10,8 @@ import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,12 +45,11 @@ public final class EvidenceReport {
 
   public static XYChart chart(LocalDate asOf, EvidenceModel.Result result) {
     System.setProperty("java.awt.headless", "true");
-    XYChart chart = new XYChartBuilder().width(1000).height(560)
+    XYChart chart = new XYChartBuilder().width(1200).height(600)
         .title("Inference share of AI compute, market, from the published evidence, as of " + asOf)
-        .xAxisTitle("period (middle)").yAxisTitle("inference share").build();
-    chart.getStyler().setDatePattern("yyyy").setTimezone(java.util.TimeZone.getTimeZone("UTC"))
-        .setYAxisMin(0.0).setYAxisMax(1.0).setMarkerSize(9)
-        .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW)
+        .xAxisTitle("year (claims at the middle of their period)").yAxisTitle("inference share").build();
+    chart.getStyler().setXAxisDecimalPattern("0").setYAxisMin(0.0).setYAxisMax(1.0).setMarkerSize(9)
+        .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE)
         .setChartBackgroundColor(Color.WHITE);
     List<ForecastPoint> path = result.path();
     line(chart, "band p10", path, ForecastPoint::shareP10, new Color(150, 180, 230), 1f);
@@ -106,7 +103,7 @@ public final class EvidenceReport {
         .append(" – p90 ").append(month(e.p90())).append("), P(crossed by the run date) = ")
         .append(e.probabilityCrossed() == null ? "–" : String.format(Locale.ROOT, "%.2f", e.probabilityCrossed()))
         .append(". Each claim is read through its measure's and scope's offset; docs/forecast.md explains the model.</p>")
-        .append("<img src=\"evidence.png\" alt=\"published evidence and the fitted path\" width=\"1000\">")
+        .append("<img src=\"evidence.png\" alt=\"published evidence and the fitted path\" width=\"1040\">")
         .append("<h3>Offsets and noise</h3><table><tr><th>kind</th><th>name</th><th>estimate (logit)</th><th>p10</th>"
             + "<th>p90</th><th>claims</th><th>sources</th></tr>");
     for (EvidenceTerms.Row t : result.terms()) {
@@ -155,7 +152,7 @@ public final class EvidenceReport {
 
   private static void line(XYChart chart, String name, List<ForecastPoint> points,
       java.util.function.Function<ForecastPoint, Double> value, Color colour, float width) {
-    List<Date> x = new ArrayList<>();
+    List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (ForecastPoint point : points) {
       if (value.apply(point) != null) {
@@ -172,8 +169,9 @@ public final class EvidenceReport {
     return claim.periodStart().plusDays(ChronoUnit.DAYS.between(claim.periodStart(), claim.periodEnd()) / 2);
   }
 
-  private static Date date(LocalDate day) {
-    return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+  /** The day as a decimal year (2025-07-02 is 2025.5): year ticks then fall on the first of January. */
+  private static double date(LocalDate day) {
+    return day.getYear() + (day.getDayOfYear() - 1) / (double) day.lengthOfYear();
   }
 
   private static String month(LocalDate day) {

@@ -69,9 +69,9 @@ public final class EvidenceGenerator {
       boolean fiscal = scope.startsWith("vendor:");
       int rows = 1 + random.nextInt(3);
       int lastYear = Months.start(origin).getYear() - 1;
-      int firstYear = lastYear - 5 + random.nextInt(3);
+      int year = lastYear - 6 + random.nextInt(3);
       for (int r = 0; r < rows; r++) {
-        int year = firstYear + r * (1 + random.nextInt(2));
+        year += 1 + random.nextInt(2);
         LocalDate start = fiscal ? LocalDate.of(year, 2, 1) : LocalDate.of(year, 1, 1);
         LocalDate end = start.plusYears(1).minusDays(1);
         double logit = truePeriodLogit(partial, start, end) + offset(offsets, measure, scope)

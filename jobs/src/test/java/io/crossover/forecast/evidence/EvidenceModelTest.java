@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * study (coverage, median error) is {@code bin/crossover bench evidence}; these fixed seeds hold
  * looser bounds per seed: a p50 within a year of the truth (the study's median error is 2 months,
  * its worst seeds extrapolate three years), the truth within six months of p10–p90, and the offset
- * of a definition (measure and scope) seen in three claims within 0.4 logit: a measure seen only
+ * of a definition (measure and scope) seen in three claims within 0.6 logit: a measure seen only
  * beside one scope is identified as their sum, not each alone.
  */
 class EvidenceModelTest {
@@ -57,7 +57,7 @@ class EvidenceModelTest {
             + evidence.truth().offsets().getOrDefault(scope, 0.0);
         assertThat(fitted.getOrDefault(measure, 0.0) + fitted.getOrDefault(scope, 0.0))
             .as("offset of %s, seen in %d claims", definition, claims)
-            .isCloseTo(trueOffset, org.assertj.core.api.Assertions.within(0.4));
+            .isCloseTo(trueOffset, org.assertj.core.api.Assertions.within(0.6));
       }
     });
   }
