@@ -16,7 +16,7 @@ import java.util.Locale;
  * The known-answer study of the evidence model over many seeds of {@link EvidenceGenerator}: how
  * often p10–p90 holds the true crossover month, the median |p50 error|, and the error of the
  * offsets that at least three claims inform. {@code bin/crossover bench evidence [--seeds N]
- * [--replicates R] [--offset-scale S]}.
+ * [--replicates R] [--offset-scale S]}; replicates and offset scale default to the job's defaults.
  */
 public final class EvidenceStudy {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
@@ -39,7 +39,7 @@ public final class EvidenceStudy {
   public static EvidenceModel.Result estimate(EvidenceGenerator.Evidence evidence, int replicates, double offsetScale) {
     List<Claim> known = evidence.claims().stream().filter(c -> !c.publishedOn().isAfter(RUN_DATE)).toList();
     return EvidenceModel.estimate(known, new EvidenceConfig(RUN_DATE.toString(), evidence.truth().origin(), 120,
-        replicates, offsetScale, false));
+        replicates, offsetScale, false), false);
   }
 
   public static Figures run(int seeds, int replicates, double offsetScale) {
@@ -73,7 +73,7 @@ public final class EvidenceStudy {
 
   public static void main(String[] args) {
     int seeds = 200;
-    int replicates = 200;
+    int replicates = io.crossover.config.Settings.BOOTSTRAP.read(io.crossover.config.Settings.BOOTSTRAP.defaultValue());
     double offsetScale = io.crossover.config.Settings.EVIDENCE_OFFSET_SCALE.read(
         io.crossover.config.Settings.EVIDENCE_OFFSET_SCALE.defaultValue());
     for (int i = 0; i < args.length; i++) {

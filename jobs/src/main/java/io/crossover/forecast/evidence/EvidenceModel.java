@@ -46,6 +46,14 @@ public final class EvidenceModel {
 
   /** Fits the claims published by the run date ({@code known}); forecasts are scored, and fitted only when configured. */
   public static Result estimate(List<Claim> known, EvidenceConfig config) {
+    return estimate(known, config, true);
+  }
+
+  /**
+   * As {@link #estimate(List, EvidenceConfig)}; without the leave-one-source-out refits when
+   * {@code withLeaveOneOut} is false (a study over many seeds needs only the estimate).
+   */
+  public static Result estimate(List<Claim> known, EvidenceConfig config, boolean withLeaveOneOut) {
     List<Claim> fitted = known.stream()
         .filter(c -> !c.kind().equals(Claim.FORECAST) || config.includeForecasts()).toList();
     List<String> sources = sources(fitted);
@@ -58,21 +66,23 @@ public final class EvidenceModel {
     Replicates all = replicate(fitted, terms, config, config.replicates(), "evidence");
     EvidenceDesign design = new EvidenceDesign(fitted, terms, config.origin());
     Estimate estimate = estimateOf(all, config, fitted.size(), sources.size(), rmse(design, all.point()));
-    List<LeaveOneOut> leaveOneOut = new ArrayList<>();
-    for (String source : sources) {
-      List<Claim> without = fitted.stream().filter(c -> !c.source().equals(source)).toList();
-      int rows = fitted.size() - without.size();
-      if (!enough(without)) {
-        leaveOneOut.add(new LeaveOneOut(source, rows, Estimate.INSUFFICIENT_EVIDENCE, null, null, null));
-        continue;
-      }
-      Estimate e = estimateOf(replicate(without, EvidenceDesign.termsOf(without), config, config.replicates(),
-          "evidence"), config, without.size(), sources.size() - 1, null);
-      leaveOneOut.add(new LeaveOneOut(source, rows, e.status(), e.p50(), shift(estimate.p50(), e.p50()),
-          e.probabilityCrossed()));
-    }
+    // Every refit seeds its own generator, so running them on every core changes no number.
+    List<LeaveOneOut> leaveOneOut = (withLeaveOneOut ? sources : List.<String>of()).parallelStream()
+        .map(source -> leaveOut(source, fitted, sources.size(), estimate, config)).toList();
     return new Result(estimate, path(all, fitted, config), EvidenceTerms.of(design, all), leaveOneOut,
         scores(known, terms, all, config), fitted);
+  }
+
+  private static LeaveOneOut leaveOut(String source, List<Claim> fitted, int sources, Estimate all,
+      EvidenceConfig config) {
+    List<Claim> without = fitted.stream().filter(c -> !c.source().equals(source)).toList();
+    int rows = fitted.size() - without.size();
+    if (!enough(without)) {
+      return new LeaveOneOut(source, rows, Estimate.INSUFFICIENT_EVIDENCE, null, null, null);
+    }
+    Estimate e = estimateOf(replicate(without, EvidenceDesign.termsOf(without), config, config.replicates(), "evidence"),
+        config, without.size(), sources - 1, null);
+    return new LeaveOneOut(source, rows, e.status(), e.p50(), shift(all.p50(), e.p50()), e.probabilityCrossed());
   }
 
   /** The point fit and {@code count} replicates: sources drawn with replacement, each claim's noise redrawn. */
