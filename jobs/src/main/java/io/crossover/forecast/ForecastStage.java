@@ -73,9 +73,7 @@ public final class ForecastStage {
       List<Forecaster.SegmentForecast> extra = new ArrayList<>(fitted.summedMarket());
       Optional<EvidenceModel.Result> evidence = Optional.empty();
       if (scenario.equals(Scenario.NONE)) {
-        List<TableStat> evidenceTables = new ArrayList<>();
-        evidence = MarketEvidence.fitAndWrite(lake, settings, run.runDate(), run.runId(), inputs, evidenceTables);
-        evidenceTables.forEach(report::table);
+        evidence = MarketEvidence.fitAndWrite(lake, settings, run.runDate(), run.runId(), inputs, report);
         evidence.ifPresent(e -> extra.add(new Forecaster.SegmentForecast(EvidenceModel.SEGMENT,
             List.of(e.estimate()), e.path(), List.of())));
       }

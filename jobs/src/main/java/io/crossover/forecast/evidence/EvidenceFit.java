@@ -80,7 +80,7 @@ public final class EvidenceFit {
   /**
    * Damped Newton (Levenberg–Marquardt on the Hessian): the gradient is exact, the Hessian its
    * forward difference, each step solved by Commons Math's Cholesky. Commons Math's conjugate
-   * gradient reached the same optimum about ten times slower, and the bootstrap refits hundreds of times.
+   * gradient reached the same optimum about twenty times slower, and the bootstrap refits hundreds of times.
    */
   private Path fit(double[] start) {
     int n = start.length;
@@ -113,10 +113,11 @@ public final class EvidenceFit {
             if (settled && maxAbs(gradient) < 1e-3) {
               return path(theta, true);
             }
-            continue;
           }
         }
-        damping *= 10;
+        if (!stepped) {
+          damping *= 10;
+        }
       }
       if (!stepped) {
         return path(theta, maxAbs(gradient) < 1e-3);

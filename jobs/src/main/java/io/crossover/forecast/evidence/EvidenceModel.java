@@ -28,9 +28,13 @@ public final class EvidenceModel {
   /** A fitted path, its bootstrap replicates, and each replicate's crossover month (sorted). */
   record Replicates(EvidenceFit.Path point, List<EvidenceFit.Path> paths, int[] crossings, int unconverged) {}
 
-  /** Everything one run of the model gives: the estimate and the tables behind it. */
+  /**
+   * Everything one run of the model gives: the estimate and the tables behind it.
+   *
+   * @param unconverged fits that stopped before converging (the point fit or a replicate; replicates are left out)
+   */
   public record Result(Estimate estimate, List<ForecastPoint> path, List<EvidenceTerms.Row> terms,
-      List<LeaveOneOut> leaveOneOut, List<ForecastScore> forecastScores, List<Claim> fitted) {}
+      List<LeaveOneOut> leaveOneOut, List<ForecastScore> forecastScores, List<Claim> fitted, int unconverged) {}
 
   /** How the estimate moves without one source's claims. */
   public record LeaveOneOut(String source, int rows, String status, LocalDate p50, Integer shiftMonths,
@@ -60,7 +64,7 @@ public final class EvidenceModel {
     if (!enough(fitted)) {
       Estimate none = new Estimate(SEGMENT, NAME, Estimate.INSUFFICIENT_EVIDENCE, null, null, null, null,
           fitted.size(), null, null, "", null, fitted.size(), sources.size());
-      return new Result(none, List.of(), List.of(), List.of(), List.of(), fitted);
+      return new Result(none, List.of(), List.of(), List.of(), List.of(), fitted, 0);
     }
     List<String> terms = EvidenceDesign.termsOf(fitted);
     Replicates all = replicate(fitted, terms, config, config.replicates(), "evidence");
@@ -70,7 +74,7 @@ public final class EvidenceModel {
     List<LeaveOneOut> leaveOneOut = (withLeaveOneOut ? sources : List.<String>of()).parallelStream()
         .map(source -> leaveOut(source, fitted, sources.size(), estimate, config)).toList();
     return new Result(estimate, path(all, fitted, config), EvidenceTerms.of(design, all), leaveOneOut,
-        scores(known, terms, all, config), fitted);
+        scores(known, terms, all, config), fitted, all.unconverged() + (all.point().converged() ? 0 : 1));
   }
 
   private static LeaveOneOut leaveOut(String source, List<Claim> fitted, int sources, Estimate all,

@@ -7,6 +7,7 @@ import io.crossover.errors.Errors;
 import io.crossover.forecast.ForecastStage;
 import io.crossover.forecast.ForecastTables;
 import io.crossover.lake.Lake;
+import io.crossover.lake.StageReport;
 import io.crossover.lake.TableStat;
 import io.crossover.lake.WriteResult;
 import io.crossover.panel.GoldTables;
@@ -63,7 +64,7 @@ public final class MarketEvidence {
    * the same run date), and writes its three tables.
    */
   public static Optional<EvidenceModel.Result> fitAndWrite(Lake lake, Settings settings, LocalDate runDate,
-      String runId, String inputs, List<TableStat> written) {
+      String runId, String inputs, StageReport report) {
     if (!lake.exists(GoldTables.SHARE_EVIDENCE)) {
       return Optional.empty();
     }
@@ -81,9 +82,13 @@ public final class MarketEvidence {
     List<Row> leaveOneOut = result.leaveOneOut().stream().map(l -> RowFactory.create(runId, asOf, l.source(), l.rows(),
         l.status(), l.p50() == null ? null : Date.valueOf(l.p50()), l.shiftMonths(), l.probabilityCrossed())).toList();
     List<Row> scores = result.forecastScores().stream().map(s -> scoreRow(runId, asOf, s, config)).toList();
-    written.add(TableStat.of(write(lake, ForecastTables.EVIDENCE_OFFSETS, terms, predicate, inputs), 0, 0));
-    written.add(TableStat.of(write(lake, ForecastTables.EVIDENCE_LEAVE_ONE_OUT, leaveOneOut, predicate, inputs), 0, 0));
-    written.add(TableStat.of(write(lake, ForecastTables.EVIDENCE_FORECAST_SCORES, scores, predicate, inputs), 0, 0));
+    report.table(TableStat.of(write(lake, ForecastTables.EVIDENCE_OFFSETS, terms, predicate, inputs), 0, 0));
+    report.table(TableStat.of(write(lake, ForecastTables.EVIDENCE_LEAVE_ONE_OUT, leaveOneOut, predicate, inputs), 0, 0));
+    report.table(TableStat.of(write(lake, ForecastTables.EVIDENCE_FORECAST_SCORES, scores, predicate, inputs), 0, 0));
+    if (result.unconverged() > 0) {
+      report.note("evidence_logistic: " + result.unconverged() + " of " + (config.replicates() + 1)
+          + " fits stopped before converging; a replicate that did is left out (docs/forecast.md)");
+    }
     return Optional.of(result);
   }
 
