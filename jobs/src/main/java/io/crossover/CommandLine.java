@@ -1,6 +1,7 @@
 package io.crossover;
 
 import io.crossover.errors.Errors;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -11,8 +12,8 @@ import java.util.Optional;
  * The application arguments after Spark's own: {@code COMMAND [--run-date YYYY-MM-DD] ...}.
  * Spark options ({@code --conf}, {@code --properties-file}) never reach here: SparkSubmit takes them.
  */
-public record CommandLine(String command, LocalDate runDate, String sql, String out, long scale, long seed,
-    int limit, String format, int orgs, boolean dryRun) {
+public record CommandLine(String command, LocalDate runDate, boolean runDateGiven, String sql, String out, long scale,
+    long seed, int limit, String format, int orgs, boolean dryRun) {
 
   public static final List<String> COMMANDS =
       List.of("run", "ingest", "refine", "panel", "forecast", "backtest", "maintain", "generate", "sql", "help");
@@ -36,7 +37,8 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
       "  sql        query the lake by table name: sql \"SELECT * FROM market_panel\" [--limit N]",
       "",
       "options:",
-      "  --run-date YYYY-MM-DD   logical date (default: today, UTC); only data on or before it is used",
+      "  --run-date YYYY-MM-DD   logical date (default: the landing's asOf in landing.properties, else today,",
+      "                          UTC); only data on or before it is used",
       "  --dry-run               check the command, run date and settings, touch no data, exit 0 or 2",
       "  --help                  this text",
       "",
@@ -45,6 +47,11 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
       "Settings: docs/settings.md; operations: docs/operations.md.");
 
   public static CommandLine parse(String... args) {
+    return parse(Clock.systemUTC(), args);
+  }
+
+  /** As {@link #parse(String...)}, with today taken from {@code clock}. */
+  public static CommandLine parse(Clock clock, String... args) {
     if (args.length == 0) {
       throw Errors.badArgument("COMMAND", "no command given; expected one of " + COMMANDS + "\n" + USAGE);
     }
@@ -52,7 +59,8 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
     if (!COMMANDS.contains(command)) {
       throw Errors.badArgument(command, "unknown command; expected one of " + COMMANDS);
     }
-    LocalDate runDate = LocalDate.now(ZoneOffset.UTC);
+    LocalDate runDate = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    boolean runDateGiven = false;
     String sql = null;
     String out = null;
     long scale = 50_000;
@@ -73,7 +81,10 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
       String option = args[i];
       switch (option) {
         case "--help", "-h" -> command = "help";
-        case "--run-date" -> runDate = date(value(args, ++i, option));
+        case "--run-date" -> {
+          runDate = date(value(args, ++i, option));
+          runDateGiven = true;
+        }
         case "--out" -> out = value(args, ++i, option);
         case "--scale" -> scale = positive(value(args, ++i, option), option);
         case "--seed" -> seed = number(value(args, ++i, option), option);
@@ -87,7 +98,18 @@ public record CommandLine(String command, LocalDate runDate, String sql, String 
     if (command.equals("generate") && out == null) {
       throw Errors.badArgument("--out", "generate needs --out DIR, the landing folder to write into");
     }
-    return new CommandLine(command, runDate, sql, out, scale, seed, limit, format, orgs, dryRun);
+    return new CommandLine(command, runDate, runDateGiven, sql, out, scale, seed, limit, format, orgs, dryRun);
+  }
+
+  /**
+   * The command with its run date settled: the one given, else {@code landingAsOf} for a command
+   * that runs stages on the landing (not {@code generate}, which writes one, nor {@code sql}), else today.
+   */
+  public CommandLine resolveRunDate(Optional<LocalDate> landingAsOf) {
+    if (runDateGiven || command.equals("generate") || command.equals("sql") || landingAsOf.isEmpty()) {
+      return this;
+    }
+    return new CommandLine(command, landingAsOf.get(), false, sql, out, scale, seed, limit, format, orgs, dryRun);
   }
 
   public Optional<String> sqlText() {

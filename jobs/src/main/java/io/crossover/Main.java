@@ -12,15 +12,17 @@ import io.crossover.forecast.BacktestStage;
 import io.crossover.forecast.ForecastStage;
 import io.crossover.forecast.ForecastTables;
 import io.crossover.forecast.LogisticShareModel;
-import io.crossover.forecast.evidence.EvidenceModel;
 import io.crossover.forecast.Scenario;
+import io.crossover.forecast.evidence.EvidenceModel;
 import io.crossover.generate.LandingGenerator;
 import io.crossover.generate.UsageModel;
 import io.crossover.ingest.IngestStage;
 import io.crossover.lake.Lake;
+import io.crossover.lake.Landing;
 import io.crossover.lake.LakeViews;
 import io.crossover.lake.RunContext;
 import io.crossover.lake.RunLog;
+import io.crossover.lake.SqlLiterals;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.StorageFailure;
 import io.crossover.panel.GoldTables;
@@ -56,15 +58,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(runFromCommandLine(args, System.out));
+    System.exit(runFromCommandLine(args, System.out, System.err));
   }
 
-  static int runFromCommandLine(String[] args, PrintStream out) {
+  static int runFromCommandLine(String[] args, PrintStream out, PrintStream err) {
     CommandLine cli;
     try {
       cli = CommandLine.parse(args);
     } catch (CrossoverException e) {
-      return fail(out, e);
+      return fail(err, e);
     }
     if (cli.command().equals("help")) {
       out.println(CommandLine.USAGE);
@@ -75,11 +77,11 @@ public final class Main {
       for (scala.Tuple2<String, String> entry : new SparkConf().getAll()) {
         properties.put(entry._1(), entry._2());
       }
-      return dryRun(properties, cli, out);
+      return dryRun(properties, cli, out, err);
     }
     SparkSession spark = session("crossover " + cli.command());
     try {
-      return execute(spark, Map.of(), cli, out);
+      return execute(spark, Map.of(), cli, out, err);
     } finally {
       spark.stop();
     }
@@ -90,14 +92,14 @@ public final class Main {
    * setting in {@code properties}, prints what would run, and touches no data (no SparkSession).
    * Airflow's DAG tests call it for every task.
    */
-  public static int dryRun(Map<String, String> properties, CommandLine cli, PrintStream out) {
+  public static int dryRun(Map<String, String> properties, CommandLine cli, PrintStream out, PrintStream err) {
     try {
       Settings settings = Settings.from(properties);
       out.printf("crossover: dry run: %s for run date %s is valid (landing %s, lake %s)%n", cli.command(),
           cli.runDate(), settings.landing(), settings.lake());
       return ExitCode.DONE.code();
     } catch (CrossoverException e) {
-      return fail(out, e);
+      return fail(err, e);
     }
   }
 
@@ -120,7 +122,8 @@ public final class Main {
    * Runs one parsed command on an existing session. Settings come from the session's Spark
    * properties, with {@code overrides} on top (tests use them instead of mutating a shared session).
    */
-  public static int execute(SparkSession spark, Map<String, String> overrides, CommandLine cli, PrintStream out) {
+  public static int execute(SparkSession spark, Map<String, String> overrides, CommandLine cli, PrintStream out,
+      PrintStream err) {
     Map<String, String> properties = new HashMap<>();
     for (scala.Tuple2<String, String> entry : spark.sparkContext().getConf().getAll()) {
       properties.put(entry._1(), entry._2());
@@ -129,6 +132,7 @@ public final class Main {
     try {
       Settings settings = Settings.from(properties);
       Lake lake = new Lake(spark, settings.lake(), settings.landing());
+      cli = resolveRunDate(cli, lake, out);
       String runId = cli.command() + "-" + cli.runDate() + "-"
           + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(Instant.now().atZone(ZoneOffset.UTC))
           + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -140,17 +144,30 @@ public final class Main {
       }
       return ExitCode.DONE.code();
     } catch (CrossoverException e) {
-      return fail(out, storageFailure(e, properties).orElse(e));
+      return fail(err, storageFailure(e, properties).orElse(e));
     } catch (Exception e) {
       // Exception, not RuntimeException: Scala code (Delta, Spark) throws checked I/O exceptions undeclared.
       LOG.error("crossover {} failed", cli.command(), e);
       var storage = storageFailure(e, properties);
       if (storage.isPresent()) {
-        return fail(out, storage.get());
+        return fail(err, storage.get());
       }
-      out.println("crossover: failed: " + e);
+      err.println("crossover: failed: " + e);
       return ExitCode.FAILED.code();
     }
+  }
+
+  /** The command with its run date settled (see {@link CommandLine#resolveRunDate}), saying so when the landing set it. */
+  private static CommandLine resolveRunDate(CommandLine cli, Lake lake, PrintStream out) {
+    if (cli.runDateGiven()) {
+      return cli;
+    }
+    CommandLine resolved = cli.resolveRunDate(lake.landing().asOf());
+    if (!resolved.runDate().equals(cli.runDate())) {
+      out.printf("crossover: no --run-date given: run date %s, the landing's asOf in %s%n", resolved.runDate(),
+          lake.landing().path(Landing.MANIFEST));
+    }
+    return resolved;
   }
 
   private static void runStages(RunContext run, CommandLine cli, PrintStream out) {
@@ -268,7 +285,7 @@ public final class Main {
     }
     Row counts = lake.read(io.crossover.refine.SilverTables.SHARE_EVIDENCE, io.crossover.refine.RefineStage.NAME).selectExpr(
         "count_if(origin = 'curated')", "count_if(origin = 'derived')",
-        "count_if(published_on <= DATE'" + runDate + "')").first();
+        "count_if(published_on <= " + SqlLiterals.date(runDate) + ")").first();
     return new long[] {counts.getLong(0), counts.getLong(1), counts.getLong(2)};
   }
 
@@ -320,8 +337,9 @@ public final class Main {
         properties.getOrDefault(Settings.LAKE.key(), Settings.LAKE.defaultValue()));
   }
 
-  private static int fail(PrintStream out, CrossoverException e) {
-    out.println("crossover: " + e.getMessage());
+  /** Errors go to stderr, so a scheduler's log and a pipe tell them from the summary on stdout. */
+  private static int fail(PrintStream err, CrossoverException e) {
+    err.println("crossover: " + e.getMessage());
     return e.exitCode().code();
   }
 

@@ -49,7 +49,7 @@ class AirflowDagTest {
   void aDryRunRejectsAnImpossibleRunDate() {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     int code = Main.runFromCommandLine(new String[] {"run", "--run-date", "2026-13-01", "--dry-run"},
-        new PrintStream(printed, true, StandardCharsets.UTF_8));
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(printed, true, StandardCharsets.UTF_8));
     assertThat(code).isEqualTo(2);
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("'2026-13-01' is not a date as YYYY-MM-DD (--run-date)");
   }
@@ -58,7 +58,8 @@ class AirflowDagTest {
     args = new ArrayList<>(args);
     args.add("--dry-run");
     try {
-      return Main.dryRun(conf, CommandLine.parse(args.toArray(String[]::new)), new PrintStream(new ByteArrayOutputStream()));
+      return Main.dryRun(conf, CommandLine.parse(args.toArray(String[]::new)), new PrintStream(new ByteArrayOutputStream()),
+          new PrintStream(new ByteArrayOutputStream()));
     } catch (io.crossover.errors.CrossoverException e) {
       return e.exitCode().code();
     }

@@ -49,18 +49,21 @@ class CommandLineTest {
   }
 
   @Test
-  void mainExitsTwoOnAUsageErrorWithoutStartingSpark() {
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  void mainExitsTwoOnAUsageErrorWithoutStartingSparkAndSaysWhyOnStderr() {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     int code = Main.runFromCommandLine(new String[] {"run", "--run-date", "yesterday"},
-        new PrintStream(printed, true, StandardCharsets.UTF_8));
+        new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
     assertThat(code).isEqualTo(2);
-    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("(--run-date)");
+    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("(--run-date)");
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test
   void helpPrintsTheCommandsAndExitCodes() {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    int code = Main.runFromCommandLine(new String[] {"--help"}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    int code = Main.runFromCommandLine(new String[] {"--help"}, new PrintStream(printed, true, StandardCharsets.UTF_8),
+        System.err);
     assertThat(code).isZero();
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("run        the daily pipeline").contains("exit codes: 0 done");

@@ -19,24 +19,41 @@ import org.apache.spark.sql.SparkSession;
 public final class Lakes {
   private Lakes() {}
 
-  /** Exit code and what the command printed. */
-  public record Outcome(int exitCode, String printed) {}
+  /**
+   * Exit code and what the command printed: the summary on stdout, errors on stderr, and both as a
+   * terminal shows them ({@code printed}).
+   */
+  public record Outcome(int exitCode, String stdout, String errors, String printed) {}
 
   public static Outcome run(Path landing, Path lake, Map<String, String> conf, String... args) {
     return run(landing.toString(), lake.toString(), conf, args);
   }
 
+  /** As {@link #run(Path, Path, Map, String...)} on the day {@code clock} says it is. */
+  public static Outcome runOn(java.time.Clock clock, Path landing, Path lake, Map<String, String> conf, String... args) {
+    return run(clock, landing.toString(), lake.toString(), conf, args);
+  }
+
   /** As {@link #run(Path, Path, Map, String...)} with landing and lake as paths or URIs (s3a://...). */
   public static Outcome run(String landing, String lake, Map<String, String> conf, String... args) {
+    return run(java.time.Clock.systemUTC(), landing, lake, conf, args);
+  }
+
+  private static Outcome run(java.time.Clock clock, String landing, String lake, Map<String, String> conf,
+      String... args) {
     Map<String, String> overrides = new HashMap<>(conf);
     overrides.put("spark.crossover.landing", landing);
     overrides.put("spark.crossover.lake", lake);
     overrides.putIfAbsent("spark.crossover.companyAliases", "../conf/company_aliases.csv");
     overrides.putIfAbsent("spark.crossover.forecast.bootstrap", "50");
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    int code = Main.execute(SparkTestSession.get(), overrides, CommandLine.parse(args),
-        new PrintStream(printed, true, StandardCharsets.UTF_8));
-    return new Outcome(code, printed.toString(StandardCharsets.UTF_8));
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    ByteArrayOutputStream both = new ByteArrayOutputStream();
+    int code = Main.execute(SparkTestSession.get(), overrides, CommandLine.parse(clock, args),
+        new PrintStream(new org.apache.commons.io.output.TeeOutputStream(stdout, both), true, StandardCharsets.UTF_8),
+        new PrintStream(new org.apache.commons.io.output.TeeOutputStream(stderr, both), true, StandardCharsets.UTF_8));
+    return new Outcome(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8),
+        both.toString(StandardCharsets.UTF_8));
   }
 
   /** Sorted rows of every bronze, silver, gold and quarantine table, minus run-specific columns. */

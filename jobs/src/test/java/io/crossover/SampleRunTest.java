@@ -29,7 +29,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** `run` on the shipped data-samples, into a fresh lake, as a newcomer's first run does. */
+/**
+ * README's first command, {@code run} on the shipped data-samples into a fresh lake, as a newcomer
+ * runs it — on 2026-12-31, a month after the samples' as-of date, so every figure below is what
+ * README shows on any day.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleRunTest {
   private static final Path SAMPLES = Path.of("../data-samples");
@@ -44,7 +48,17 @@ class SampleRunTest {
   @BeforeAll
   void runPipelineOnSamples() throws IOException {
     lake = Files.createTempDirectory("crossover-sample-lake");
-    firstRun = Lakes.run(SAMPLES, lake, Map.of(), "run", "--run-date", RUN_DATE.toString());
+    java.time.Clock newYearsEve = java.time.Clock.fixed(java.time.Instant.parse("2026-12-31T12:00:00Z"),
+        java.time.ZoneOffset.UTC);
+    firstRun = Lakes.runOn(newYearsEve, SAMPLES, lake, Map.of(), "run");
+  }
+
+  @Test
+  void withoutARunDateTheSamplesRunAsOfTheirOwnDateWhateverTheDay() {
+    assertThat(firstRun.stdout()).startsWith("crossover: no --run-date given: run date " + RUN_DATE
+        + ", the landing's asOf in ../data-samples/landing.properties");
+    assertThat(firstRun.printed()).contains("crossover run  run_date=" + RUN_DATE)
+        .doesNotContain("2026-12-31").doesNotContain("2026-11-01");
   }
 
   @Test

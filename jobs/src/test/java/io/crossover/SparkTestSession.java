@@ -19,7 +19,9 @@ public final class SparkTestSession {
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.sql.shuffle.partitions", "2")
           .config("spark.sql.adaptive.enabled", "true")
-          .config("spark.default.parallelism", "2");
+          .config("spark.default.parallelism", "2")
+          .config("spark.hadoop.fs.faulty.impl", "io.crossover.storage.FaultInjectingFileSystem")
+          .config("spark.hadoop.fs.AbstractFileSystem.faulty.impl", "io.crossover.storage.FaultInjectingFs");
       Lake.sessionDefaults().forEach(builder::config);
       spark = builder.getOrCreate();
       spark.sparkContext().setLogLevel("WARN");

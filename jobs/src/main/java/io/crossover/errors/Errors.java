@@ -114,8 +114,11 @@ public final class Errors {
         "endpoint " + endpoint + ", lake " + lake, cause);
   }
 
-  public static CrossoverException unreadableLanding(String folder, Throwable cause) {
-    return make(ExitCode.FAILED, "list landing files", "the folder could not be listed: " + cause.getMessage(),
-        folder, cause);
+  public static CrossoverException storageFailed(String action, String path, String endpoint, String reason,
+      Throwable cause) {
+    return make(ExitCode.FAILED, action + " " + path,
+        reason + "; nothing read from it was recorded and every table keeps its last complete version;"
+            + " re-run this run date once the store answers",
+        "endpoint " + endpoint, cause);
   }
 }

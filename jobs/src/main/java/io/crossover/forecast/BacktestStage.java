@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.round;
 
 import io.crossover.lake.Lake;
 import io.crossover.lake.RunContext;
+import io.crossover.lake.SqlLiterals;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableStat;
 import io.crossover.lake.WriteResult;
@@ -59,7 +60,7 @@ public final class BacktestStage {
         Date.valueOf(Months.start(s.cutoff())), s.horizonMonths(), s.predictedShare(), s.observedShare(),
         Math.abs(s.predictedShare() - s.observedShare()), s.crossoverErrorMonths(), s.variant().drivers())).toList();
     WriteResult written = lake.replaceWhere(ForecastTables.BACKTEST_METRICS,
-        lake.spark().createDataFrame(rows, ForecastTables.BACKTEST_METRICS.schema()), "as_of = DATE'" + run.runDate() + "'");
+        lake.spark().createDataFrame(rows, ForecastTables.BACKTEST_METRICS.schema()), "as_of = " + SqlLiterals.date(run.runDate()));
     report.table(TableStat.of(written, 0, 0));
     return report;
   }

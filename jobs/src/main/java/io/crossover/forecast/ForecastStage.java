@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import io.crossover.forecast.evidence.EvidenceModel;
 import io.crossover.forecast.evidence.MarketEvidence;
 import io.crossover.lake.Lake;
+import io.crossover.lake.Lineage;
 import io.crossover.lake.RunContext;
+import io.crossover.lake.SqlLiterals;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableSpec;
 import io.crossover.lake.TableStat;
@@ -53,7 +55,7 @@ public final class ForecastStage {
     ForecastConfig config = new ForecastConfig(run.runDate().toString(), origin(run.runDate()),
         settings.horizonMonths(), settings.bootstrap(), settings.blockMonths(), MIN_OBSERVATIONS,
         Driver.of(settings.drivers()), scenario);
-    String inputs = lake.fingerprint(List.of(GoldTables.MARKET_PANEL, GoldTables.SHARE_EVIDENCE),
+    Lineage inputs = lake.lineage(List.of(GoldTables.MARKET_PANEL, GoldTables.SHARE_EVIDENCE),
         "runDate=" + run.runDate(), "horizon=" + config.horizonMonths(), "bootstrap=" + config.replicates(),
         "block=" + config.blockMonths(), "drivers=" + settings.drivers(), "segments=" + settings.segments(),
         "scenario=" + scenario.name(), String.join(";", MarketEvidence.fingerprintSettings(settings)));
@@ -112,8 +114,8 @@ public final class ForecastStage {
           .where(org.apache.spark.sql.functions.coalesce(col("scenario"), org.apache.spark.sql.functions.lit(
               Scenario.BASELINE)).equalTo(Scenario.BASELINE));
       return baseline.where(col("as_of").equalTo(baseline.selectExpr("max(as_of)").first().getDate(0)));
-    }, lake.fingerprint(List.of()) + ";" + ForecastTables.CROSSOVER_ESTIMATE.name() + "@"
-        + lake.latestVersion(ForecastTables.CROSSOVER_ESTIMATE));
+    }, lake.lineage(List.of()).consuming(ForecastTables.CROSSOVER_ESTIMATE.name(),
+        lake.latestVersion(ForecastTables.CROSSOVER_ESTIMATE)));
   }
 
   /**
@@ -151,8 +153,8 @@ public final class ForecastStage {
 
   /** The rows a forecast of {@code runDate} under {@code scenario} replaces (rows from before scenarios count as baseline). */
   static String rowsOf(LocalDate runDate, Scenario scenario) {
-    return "as_of = DATE'" + runDate + "' AND coalesce(scenario, '" + Scenario.BASELINE + "') = '"
-        + scenario.name() + "'";
+    return "as_of = " + SqlLiterals.date(runDate) + " AND coalesce(scenario, " + SqlLiterals.string(Scenario.BASELINE)
+        + ") = " + SqlLiterals.string(scenario.name());
   }
 
   /** The report folder under the lake: reports/<run date>/, and scenarios/<name>/ inside it for a what-if. */

@@ -10,11 +10,12 @@ import static org.apache.spark.sql.functions.when;
 
 import io.crossover.errors.CrossoverException;
 import io.crossover.errors.Errors;
-import io.crossover.lake.LandingFile;
 import io.crossover.lake.Lake;
+import io.crossover.lake.LandingFile;
 import io.crossover.lake.OpsTables;
 import io.crossover.lake.RuleOutcome;
 import io.crossover.lake.RunContext;
+import io.crossover.lake.SqlLiterals;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableSpec;
 import io.crossover.lake.TableStat;
@@ -24,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -67,10 +67,10 @@ public final class IngestStage {
     }
     noteFilesNoContractHolds(lake, report);
     if (!ledger.isEmpty()) {
-      String paths = ledger.stream().map(r -> quote(r.getString(1))).collect(Collectors.joining(", "));
+
       WriteResult written = lake.replaceWhere(OpsTables.INGESTED_FILES,
           lake.spark().createDataFrame(ledger, OpsTables.INGESTED_FILES.schema()),
-          "source_file IN (" + paths + ")");
+          SqlLiterals.inStrings("source_file", ledger.stream().map(r -> r.getString(1)).toList()));
       report.table(TableStat.of(written, 0, 0));
     }
     if (overRatio != null) {
@@ -88,7 +88,7 @@ public final class IngestStage {
       Map<String, long[]> perFile = countPerFile(checked);
       long total = perFile.values().stream().mapToLong(c -> c[0]).sum();
       long rejected = perFile.values().stream().mapToLong(c -> c[1]).sum();
-      String inFiles = files.stream().map(f -> quote(f.path())).collect(Collectors.joining(", "));
+      List<String> paths = files.stream().map(LandingFile::path).toList();
 
       TableSpec quarantineTable = OpsTables.quarantine(contract.dataset());
       if (rejected > 0 || lake.exists(quarantineTable)) {
@@ -97,7 +97,7 @@ public final class IngestStage {
                 .withColumn("stage", lit(NAME))
                 .withColumn("run_id", lit(run.runId()))
                 .withColumn("quarantined_at", current_timestamp()),
-            "stage = 'ingest' AND source_file IN (" + inFiles + ")");
+            "stage = " + SqlLiterals.string(NAME) + " AND " + SqlLiterals.inStrings("source_file", paths));
         report.table(TableStat.of(quarantine, 0, 0));
       }
       recordRules(contract, checked, total, report);
@@ -111,7 +111,7 @@ public final class IngestStage {
           Validation.acceptedRows(contract, checked)
               .withColumn(BronzeTables.INGESTED_AT, current_timestamp())
               .withColumn(BronzeTables.RUN_ID, lit(run.runId())),
-          "_source_file IN (" + inFiles + ")");
+          SqlLiterals.inStrings("_source_file", paths));
       report.table(TableStat.of(bronze, total, rejected));
       for (LandingFile file : files) {
         long[] counts = perFile.getOrDefault(file.path(), new long[2]);
@@ -174,9 +174,5 @@ public final class IngestStage {
     return ledgerRow == null
         || !Objects.equals(ledgerRow.getAs("size_bytes"), file.size())
         || !Objects.equals(ledgerRow.getAs("modified_at"), file.modifiedAt());
-  }
-
-  private static String quote(String text) {
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.crossover.lake.LandingFile;
+import io.crossover.lake.Storage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,6 +32,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /** Reads landing files into {@link LandingRecords} rows: text files in executors, Parquet by Spark. */
 final class LandingReader {
+  private static final byte[] PARQUET_MAGIC = "PAR1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
   private LandingReader() {}
 
   static Dataset<Row> read(SparkSession spark, Contract contract, List<LandingFile> files) {
@@ -83,12 +86,21 @@ final class LandingReader {
     };
   }
 
+  /**
+   * A Parquet landing file's rows. Its last bytes are read through the storage boundary first, so a
+   * store that does not answer fails the run (the file stays pending) while a file the store serves
+   * but Spark cannot decode is quarantined as content.
+   */
   private static Dataset<Row> readParquet(SparkSession spark, Contract contract, LandingFile file) {
+    byte[] tail = new Storage(spark.sparkContext().hadoopConfiguration()).readTail(file.path(), PARQUET_MAGIC.length);
+    if (!Arrays.equals(tail, PARQUET_MAGIC)) {
+      return unreadable(spark, contract, file, "not a Parquet file: it does not end with the magic bytes PAR1");
+    }
     Dataset<Row> data;
     try {
       data = spark.read().parquet(file.path());
-    } catch (RuntimeException unreadable) {
-      return unreadable(spark, contract, file, "the Parquet file could not be read: " + unreadable.getMessage());
+    } catch (RuntimeException undecodable) {
+      return unreadable(spark, contract, file, "the Parquet file could not be decoded: " + undecodable.getMessage());
     }
     Set<String> present = Arrays.stream(data.columns()).collect(Collectors.toSet());
     List<String> missing = contract.requiredColumns().stream().filter(c -> !present.contains(c)).toList();

@@ -4,6 +4,8 @@ import static io.crossover.ingest.LandingRecords.MALFORMED_RECORD;
 import static io.crossover.ingest.LandingRecords.UNREADABLE_FILE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.crossover.errors.CrossoverException;
+import io.crossover.lake.Storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.univocity.parsers.csv.CsvParser;
@@ -19,15 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
  * Streams one CSV or JSON-lines landing file as {@link LandingRecords} rows, inside an executor,
  * holding one record at a time. Every record comes out, readable or not, with the line it starts
- * on; a file that cannot be read at all comes out as one row naming why, and a read that fails
- * part way ends with such a row after the records read so far.
+ * on; a file whose content cannot be parsed at all (empty, a header without the required columns)
+ * comes out as one row naming why. A failure of the store (the file cannot be opened, or a read
+ * fails part way) is not a content problem: it fails the task with a storage error (Spark retries
+ * the task; the run fails if the store keeps failing), so the file is not recorded as ingested and
+ * the next run reads it whole.
  */
 final class TextFileParser implements Iterator<Row> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +39,7 @@ final class TextFileParser implements Iterator<Row> {
   private final Contract contract;
   private final String file;
   private final boolean json;
-  private final Configuration conf;
+  private final Storage storage;
   private BufferedReader reader;
   private CsvRecordSplitter splitter;
   private CsvParser fields;
@@ -49,7 +53,7 @@ final class TextFileParser implements Iterator<Row> {
     this.contract = contract;
     this.file = file;
     this.json = format.equals("json");
-    this.conf = conf;
+    this.storage = new Storage(conf);
   }
 
   static Iterator<Row> parse(Contract contract, String file, String format, Configuration conf) {
@@ -77,8 +81,7 @@ final class TextFileParser implements Iterator<Row> {
   private Row advance() {
     try {
       if (reader == null) {
-        Path path = new Path(file);
-        reader = new BufferedReader(new InputStreamReader(path.getFileSystem(conf).open(path), StandardCharsets.UTF_8), 1 << 16);
+        reader = new BufferedReader(new InputStreamReader(storage.open(file), StandardCharsets.UTF_8), 1 << 16);
         if (!json) {
           Row problem = readHeader();
           if (problem != null) {
@@ -88,9 +91,17 @@ final class TextFileParser implements Iterator<Row> {
       }
       Row row = json ? nextJsonRecord() : nextCsvRecord();
       return row == null ? finish(null) : row;
-    } catch (IOException | RuntimeException e) {
-      String where = reader == null ? "the file could not be opened: " : "reading stopped: ";
-      return finish(row(new String[0], 0, null, UNREADABLE_FILE, where + e));
+    } catch (IOException e) {
+      finish(null);
+      throw storage.failure("read", file, e);
+    } catch (java.io.UncheckedIOException e) {
+      finish(null);
+      throw storage.failure("read", file, e.getCause());
+    } catch (CrossoverException e) {
+      finish(null);
+      throw e;
+    } catch (RuntimeException unparseable) {
+      return finish(row(new String[0], 0, null, UNREADABLE_FILE, "parsing stopped: " + unparseable));
     }
   }
 

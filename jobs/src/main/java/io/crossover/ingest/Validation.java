@@ -53,9 +53,10 @@ public final class Validation {
   private static final int LATEST_YEAR = 2100;
   /** What each ingest rule means, for docs/landing.md. */
   public static final Map<String, String> RULES = rules(
-      LandingRecords.UNREADABLE_FILE, "The whole file could not be read: empty, a header without the"
-          + " required columns (often the wrong delimiter), or a Parquet file of another schema. One"
-          + " quarantine row (line 0 or the header line) names the reason; the run goes on with other files.",
+      LandingRecords.UNREADABLE_FILE, "The whole file's content cannot be parsed: empty, a header without"
+          + " the required columns (often the wrong delimiter), bytes that are not Parquet, or a Parquet file of"
+          + " another schema. One quarantine row (line 0 or the header line) names the reason; the run goes on"
+          + " with other files. A store that fails to serve the file is not this rule: the run exits 1.",
       LandingRecords.MALFORMED_RECORD, "A CSV record with a different number of fields than the header, or"
           + " a JSON line that is not an object.",
       MISSING_REQUIRED, "A required column is empty.",

@@ -3,7 +3,14 @@ package io.crossover.lake;
 import io.crossover.errors.Errors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
+import io.delta.exceptions.ConcurrentAppendException;
+import io.delta.exceptions.ConcurrentDeleteDeleteException;
+import io.delta.exceptions.ConcurrentDeleteReadException;
+import io.delta.exceptions.ConcurrentTransactionException;
+import io.delta.exceptions.ConcurrentWriteException;
+import io.delta.exceptions.MetadataChangedException;
+import io.delta.exceptions.ProtocolChangedException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +22,9 @@ import org.slf4j.LoggerFactory;
 final class ConflictRetry {
   private static final Logger LOG = LoggerFactory.getLogger(ConflictRetry.class);
   static final int ATTEMPTS = 4;
+  private static final List<Class<? extends RuntimeException>> CONFLICTS = List.of(ConcurrentAppendException.class,
+      ConcurrentDeleteReadException.class, ConcurrentDeleteDeleteException.class, ConcurrentTransactionException.class,
+      ConcurrentWriteException.class, MetadataChangedException.class, ProtocolChangedException.class);
 
   private ConflictRetry() {}
 
@@ -23,7 +33,10 @@ final class ConflictRetry {
     for (int attempt = 1; ; attempt++) {
       try {
         return write.get();
-      } catch (DeltaConcurrentModificationException e) {
+      } catch (RuntimeException e) {
+        if (!isConflict(e)) {
+          throw e;
+        }
         if (attempt == ATTEMPTS) {
           throw Errors.concurrentWrite(table, attempt, e);
         }
@@ -32,6 +45,11 @@ final class ConflictRetry {
         pause(attempt);
       }
     }
+  }
+
+  /** Whether Delta rejected the commit because another writer committed first (its public exception classes). */
+  static boolean isConflict(RuntimeException e) {
+    return CONFLICTS.stream().anyMatch(conflict -> conflict.isInstance(e));
   }
 
   /** Backs off a little longer each time, with jitter so that two runs do not collide again in step. */

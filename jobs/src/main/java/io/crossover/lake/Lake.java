@@ -1,44 +1,39 @@
 package io.crossover.lake;
 
 import io.crossover.errors.Errors;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.delta.DeltaLog;
-import scala.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only place that knows where tables and landing files live and how Delta writes them. Every
- * write is a single Delta commit, so a crash leaves the previous version readable.
+ * Where the lake's tables live and how they are read and written: each write is one Delta commit
+ * (so a crash leaves the previous version readable) that records its {@link Lineage}. The table's
+ * commits are read through {@link TableLog}, files outside Delta through {@link Storage}; compaction
+ * lives with the maintain stage.
  */
 public final class Lake {
   private static final Logger LOG = LoggerFactory.getLogger(Lake.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Which build of crossover computed a table: a new build recomputes rather than trusting old output. */
   private static final String BUILD = readBuild();
   /** How far back a write looks for its own commit when other runs committed after it. */
   private static final int OWN_COMMIT_LOOKBACK = 20;
   private final SparkSession spark;
   private final String root;
+  private final Storage storage;
+  private final TableLog log;
   private final Landing landing;
   /**
-   * The version of each table this lake object wrote, by table name. Later reads and fingerprints in
+   * The version of each table this lake object wrote, by table name. Later reads and lineages in
    * the same invocation use it, so one run's stages see each other's output even when another run
    * writes the same tables meanwhile.
    */
@@ -47,7 +42,9 @@ public final class Lake {
   public Lake(SparkSession spark, String root, String landingRoot) {
     this.spark = spark;
     this.root = stripSlash(root);
-    this.landing = new Landing(spark, stripSlash(landingRoot));
+    this.storage = new Storage(spark.sparkContext().hadoopConfiguration());
+    this.log = new TableLog(spark);
+    this.landing = new Landing(storage, stripSlash(landingRoot));
   }
 
   /**
@@ -66,6 +63,11 @@ public final class Lake {
   /** The landing folders the ingest stage reads. */
   public Landing landing() {
     return landing;
+  }
+
+  /** The storage boundary every file outside Delta's own I/O goes through. */
+  public Storage storage() {
+    return storage;
   }
 
   public SparkSession spark() {
@@ -120,31 +122,12 @@ public final class Lake {
 
   /** The table's latest Delta version, whoever wrote it; -1 when the table does not exist. */
   public long latestVersion(TableSpec table) {
-    return DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty()).version();
+    return log.latestVersion(path(table));
   }
 
-  /**
-   * The commitInfo of the table's latest commit, read from its log file: cheaper than a history
-   * query, which is a Spark job. Empty for a table that does not exist.
-   */
-  private JsonNode lastCommitInfo(TableSpec table) {
-    return commitInfo(table, latestVersion(table));
-  }
-
-  private JsonNode commitInfo(TableSpec table, long version) {
-    if (version < 0) {
-      return MissingNode.getInstance();
-    }
-    return CommitLog.actions(tableFileSystem(table), path(table), version).stream()
-        .filter(action -> action.has("commitInfo")).findFirst()
-        .map(action -> (JsonNode) ((com.fasterxml.jackson.databind.node.ObjectNode) action.get("commitInfo"))
-            .put("version", version))
-        .orElseGet(() -> JSON.createObjectNode().put("version", version));
-  }
-
-  /** The inputs recorded with the table's latest commit (see {@link #fingerprint}), or null. */
-  public String lastInputs(TableSpec table) {
-    return lastCommitInfo(table).path("userMetadata").asText(null);
+  /** The lineage the table's latest commit recorded (see {@link #lineage}); empty for none or no table. */
+  public Optional<Lineage> lastLineage(TableSpec table) {
+    return log.newest(path(table), 1).stream().findFirst().flatMap(TableLog.Commit::lineage);
   }
 
   /**
@@ -153,21 +136,7 @@ public final class Lake {
    * when anything else happened, so the caller recomputes in full.
    */
   public Optional<List<String>> filesAddedSince(TableSpec table, long version) {
-    List<String> added = new ArrayList<>();
-    FileSystem fs = tableFileSystem(table);
-    for (long v = version + 1; v <= version(table); v++) {
-      for (JsonNode action : CommitLog.actions(fs, path(table), v)) {
-        boolean removesData = action.has("remove") && action.get("remove").path("dataChange").asBoolean(true);
-        if (removesData || action.has("metaData")) {
-          return Optional.empty();
-        }
-        if (action.has("add")) {
-          added.add(new Path(new Path(path(table)), new Path(java.net.URI.create(action.get("add").get("path").asText())))
-              .toString());
-        }
-      }
-    }
-    return Optional.of(added);
+    return log.filesAddedSince(path(table), version, version(table));
   }
 
   /**
@@ -175,25 +144,7 @@ public final class Lake {
    * or removed; empty when some commit changed the table otherwise (recompute everything).
    */
   public Optional<java.util.Set<String>> partitionsChangedSince(TableSpec table, long version, String column) {
-    java.util.Set<String> changed = new java.util.TreeSet<>();
-    FileSystem fs = tableFileSystem(table);
-    for (long v = version + 1; v <= version(table); v++) {
-      for (JsonNode action : CommitLog.actions(fs, path(table), v)) {
-        if (action.has("metaData")) {
-          return Optional.empty();
-        }
-        for (String kind : List.of("add", "remove")) {
-          if (action.has(kind)) {
-            JsonNode value = action.get(kind).path("partitionValues").get(column);
-            if (value == null || value.isNull()) {
-              return Optional.empty();
-            }
-            changed.add(value.asText());
-          }
-        }
-      }
-    }
-    return Optional.of(changed);
+    return log.partitionsChangedSince(path(table), version, version(table), column);
   }
 
   /** The rows of some of an unpartitioned table's data files (from {@link #filesAddedSince}). */
@@ -202,47 +153,36 @@ public final class Lake {
   }
 
   /**
-   * What a derived table is computed from: the versions of the tables it reads and the settings
-   * that change its content. Recorded with each overwrite, so an unchanged input is not recomputed.
+   * What a derived table is computed from: this build, the versions of the tables it reads as this
+   * run sees them, and the settings that change its content. Recorded with each overwrite, so an
+   * unchanged input is not recomputed.
    */
-  public String fingerprint(List<TableSpec> inputs, String... settings) {
-    List<String> parts = new ArrayList<>(List.of("code=" + BUILD));
+  public Lineage lineage(List<TableSpec> inputs, String... settings) {
+    Map<String, Long> versions = new java.util.TreeMap<>();
     for (TableSpec input : inputs) {
-      parts.add(input.name() + "@" + version(input));
+      versions.put(input.name(), version(input));
     }
-    parts.addAll(List.of(settings));
-    return String.join(";", parts);
+    return Lineage.of(BUILD, versions, List.of(settings));
+  }
+
+  /** {@code basis} having read {@code consumed} up to the version this run sees. */
+  public Lineage consuming(Lineage basis, TableSpec consumed) {
+    return basis.consuming(consumed.name(), version(consumed));
   }
 
   /**
-   * Inputs of a table maintained incrementally from {@code consumed}: {@code basis} (what forces a
-   * full recompute when it changes), then the version of {@code consumed} read so far, then
-   * {@code extra}. {@link #consumedVersion} reads the version back.
+   * The version of {@code consumed} that {@code table}'s last commit had read, when that commit had
+   * the same basis; empty otherwise (recompute in full).
    */
-  public String incrementalInputs(String basis, TableSpec consumed, String extra) {
-    return basis + ";consumed=" + consumed.name() + "@" + version(consumed) + ";" + extra;
+  public java.util.OptionalLong consumedVersion(TableSpec table, Lineage basis, TableSpec consumed) {
+    return lastLineage(table).filter(basis::sameBasis)
+        .map(last -> last.consumed().get(consumed.name()))
+        .map(java.util.OptionalLong::of).orElseGet(java.util.OptionalLong::empty);
   }
 
-  /**
-   * The version of {@code consumed} that {@code table}'s last commit read, when that commit had the
-   * same {@code basis}; empty otherwise (recompute in full). {@code extra} receives what followed.
-   */
-  public java.util.OptionalLong consumedVersion(TableSpec table, String basis, TableSpec consumed,
-      java.util.function.Consumer<String> extra) {
-    String recorded = lastInputs(table);
-    String prefix = basis + ";consumed=" + consumed.name() + "@";
-    if (recorded == null || !recorded.startsWith(prefix)) {
-      return java.util.OptionalLong.empty();
-    }
-    String rest = recorded.substring(prefix.length());
-    int end = rest.indexOf(';');
-    extra.accept(end < 0 ? "" : rest.substring(end + 1));
-    return java.util.OptionalLong.of(Long.parseLong(end < 0 ? rest : rest.substring(0, end)));
-  }
-
-  /** True when the table's last commit was computed from exactly {@code inputs}. */
-  public boolean isCurrent(TableSpec table, String inputs) {
-    return inputs.equals(lastCommitInfo(table).path("userMetadata").asText(null));
+  /** True when the table's last commit was computed from exactly {@code lineage}. */
+  public boolean isCurrent(TableSpec table, Lineage lineage) {
+    return lastLineage(table).filter(lineage::equals).isPresent();
   }
 
   /** The unchanged table, as a write that did nothing. */
@@ -253,30 +193,38 @@ public final class Lake {
   }
 
   /**
-   * Replaces the whole table in one commit, recording {@code inputs} (see {@link #fingerprint});
+   * Replaces the whole table in one commit, recording {@code lineage} (see {@link #lineage});
    * when the table was already computed from the same inputs, writes nothing.
    */
-  public WriteResult overwrite(TableSpec table, Supplier<Dataset<Row>> rows, String inputs) {
+  public WriteResult overwrite(TableSpec table, Supplier<Dataset<Row>> rows, Lineage lineage) {
+    String recorded = lineage.toJson();
     return ConflictRetry.write(path(table), () -> {
-      if (isCurrent(table, inputs)) {
+      if (isCurrent(table, lineage)) {
         return unchanged(table);
       }
       Dataset<Row> conformed = conformed(table, rows.get());
-      if (!createWith(table, conformed, inputs)) {
+      if (!createWith(table, conformed, recorded)) {
         writer(table, conformed).mode("overwrite").option("overwriteSchema", "true")
-            .option("userMetadata", inputs).save(path(table));
+            .option("userMetadata", recorded).save(path(table));
       }
-      return ownCommit(table, inputs);
+      return ownCommit(table, recorded);
     });
   }
 
-  /** Replaces only the rows matching {@code predicate} (SQL), atomically; re-running is harmless. */
+  /**
+   * Replaces only the rows matching {@code predicate} (SQL, its literals from {@link SqlLiterals}),
+   * atomically; re-running is harmless.
+   */
   public WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate) {
     return replaceWhere(table, rows, predicate, "");
   }
 
-  /** As {@link #replaceWhere(TableSpec, Dataset, String)}, recording {@code inputs} (see {@link #fingerprint}). */
-  public WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate, String inputs) {
+  /** As {@link #replaceWhere(TableSpec, Dataset, String)}, recording {@code lineage}. */
+  public WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate, Lineage lineage) {
+    return replaceWhere(table, rows, predicate, lineage.toJson());
+  }
+
+  private WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate, String inputs) {
     Dataset<Row> conformed = conformed(table, rows);
     return ConflictRetry.write(path(table), () -> {
       if (!createWith(table, conformed, inputs)) {
@@ -286,36 +234,6 @@ public final class Lake {
       }
       return ownCommit(table, inputs);
     });
-  }
-
-  /**
-   * Bin-packs the table's small files (OPTIMIZE) and deletes unreferenced files older than
-   * {@code retentionHours} (VACUUM); says how many files compaction touched.
-   */
-  public String compactAndVacuum(TableSpec table, int retentionHours) {
-    DeltaTable delta = DeltaTable.forPath(spark, path(table));
-    Row compacted = delta.optimize().executeCompaction().first();
-    // VACUUM lists the table's folders in spark.sql.sources.parallelPartitionDiscovery.parallelism
-    // tasks (10,000 by default: ~12 s of empty tasks per table here); a few per core suffice.
-    String listing = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
-    String before = spark.conf().get(listing, "10000");
-    spark.conf().set(listing, String.valueOf(Math.max(8, 4 * spark.sparkContext().defaultParallelism())));
-    try {
-      delta.vacuum(retentionHours);
-    } finally {
-      spark.conf().set(listing, before);
-    }
-    Object metrics = compacted.getAs("metrics");
-    String summary = metrics instanceof Row m
-        ? m.getAs("numFilesRemoved") + " files compacted into " + m.getAs("numFilesAdded")
-        : "compacted";
-    return summary + ", vacuumed files unreferenced for over " + retentionHours + " h";
-  }
-
-  /** Writes the table's symlink manifest (the data files of its current version) and says where. */
-  public String writeSymlinkManifest(TableSpec table) {
-    DeltaTable.forPath(spark, path(table)).generate("symlink_format_manifest");
-    return path(table) + "/_symlink_format_manifest/";
   }
 
   /** The rows in the table's declared columns; a partitioned table's in one task (so one file) per partition value. */
@@ -364,15 +282,14 @@ public final class Lake {
   }
 
   private void updateProperties(TableSpec table) {
-    var metadata = DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty()).metadata();
-    Map<String, String> current = new java.util.HashMap<>(scala.jdk.javaapi.CollectionConverters.asJava(
-        metadata.configuration()));
-    if (metadata.description() != null) {
-      current.put("comment", metadata.description());
+    Row detail = DeltaTable.forPath(spark, path(table)).detail().select("properties", "description").first();
+    Map<String, String> current = new java.util.HashMap<>(detail.isNullAt(0) ? Map.of() : detail.getJavaMap(0));
+    if (!detail.isNullAt(1)) {
+      current.put("comment", detail.getString(1));
     }
     String stale = table.properties().entrySet().stream()
         .filter(p -> !p.getValue().equals(current.get(p.getKey())))
-        .map(p -> "'" + p.getKey() + "' = '" + p.getValue().replace("\\", "\\\\").replace("'", "\\'") + "'")
+        .map(p -> SqlLiterals.string(p.getKey()) + " = " + SqlLiterals.string(p.getValue()))
         .collect(java.util.stream.Collectors.joining(", "));
     if (!stale.isEmpty()) {
       spark.sql("ALTER TABLE " + sqlName(table) + " SET TBLPROPERTIES (" + stale + ")");
@@ -390,21 +307,15 @@ public final class Lake {
   }
 
   /**
-   * The commit this write made: the newest recording {@code inputs} (other runs may have committed
-   * after it), or the newest commit when the write recorded no inputs.
+   * The commit this write made: the newest recording {@code recorded} (other runs may have
+   * committed after it), or the newest commit when the write recorded no lineage.
    */
-  private WriteResult ownCommit(TableSpec table, String inputs) {
-    long latest = latestVersion(table);
-    JsonNode commit = commitInfo(table, latest);
-    for (long v = latest; !inputs.isEmpty() && v >= Math.max(0, latest - OWN_COMMIT_LOOKBACK); v--) {
-      JsonNode candidate = commitInfo(table, v);
-      if (inputs.equals(candidate.path("userMetadata").asText(null))) {
-        commit = candidate;
-        break;
-      }
-    }
-    long rows = commit.path("operationMetrics").path("numOutputRows").asLong(0);
-    WriteResult result = new WriteResult(table.name(), rows, commit.path("version").asLong(-1), false);
+  private WriteResult ownCommit(TableSpec table, String recorded) {
+    List<TableLog.Commit> newest = log.newest(path(table), OWN_COMMIT_LOOKBACK);
+    Optional<Lineage> lineage = Lineage.fromJson(recorded);
+    TableLog.Commit commit = newest.stream().filter(c -> lineage.isEmpty() || c.lineage().equals(lineage))
+        .findFirst().orElse(newest.get(0));
+    WriteResult result = new WriteResult(table.name(), commit.rowsWritten(), commit.version(), false);
     written.put(table.name(), result.version());
     LOG.debug("wrote {}: {} rows, version {}", table.name(), result.rowsWritten(), result.version());
     return result;
@@ -420,13 +331,8 @@ public final class Lake {
    * the stages that join it do not read the file again.
    */
   public Dataset<Row> readReferenceCsv(String path) {
-    Path file = new Path(path);
-    try {
-      if (!fileSystem(file).exists(file)) {
-        throw Errors.unreadableReference(path, "the file does not exist", null);
-      }
-    } catch (IOException e) {
-      throw Errors.unreadableReference(path, e.getMessage(), e);
+    if (!storage.exists(path)) {
+      throw Errors.unreadableReference(path, "the file does not exist", null);
     }
     Dataset<Row> rows = spark.read().option("header", "true").csv(path);
     return spark.createDataFrame(rows.collectAsList(), rows.schema());
@@ -434,13 +340,7 @@ public final class Lake {
 
   /** Writes a file under the lake root (reports), replacing it; returns its full path. */
   public String writeFile(String relativePath, byte[] content) {
-    Path file = new Path(root + "/" + relativePath);
-    try (var out = fileSystem(file).create(file, true)) {
-      out.write(content);
-    } catch (IOException e) {
-      throw Errors.cannotWrite(file.toString(), e.getMessage(), e);
-    }
-    return file.toString();
+    return storage.write(root + "/" + relativePath, content);
   }
 
   private static String readBuild() {
@@ -460,24 +360,12 @@ public final class Lake {
    * catalogs need, since the default lake (./lakehouse) is relative.
    */
   public String location(TableSpec table) {
-    return tableFileSystem(table).makeQualified(new Path(path(table))).toString();
+    return storage.qualified(path(table));
   }
 
   /** The table as a SQL identifier; Delta takes a path identifier only when the path is absolute. */
   private String sqlName(TableSpec table) {
     return "delta.`" + location(table) + "`";
-  }
-
-  private FileSystem tableFileSystem(TableSpec table) {
-    try {
-      return fileSystem(new Path(path(table)));
-    } catch (IOException e) {
-      throw Errors.cannotWrite(path(table), "the file system is not reachable: " + e.getMessage(), e);
-    }
-  }
-
-  private FileSystem fileSystem(Path path) throws IOException {
-    return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
   }
 
   private static String stripSlash(String path) {

@@ -1,13 +1,9 @@
 package io.crossover.lake;
 
-import io.crossover.errors.Errors;
 import io.delta.tables.DeltaTable;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,7 +24,7 @@ public final class LakeViews {
     for (TableSpec table : tables) {
       if (lake.exists(table)) {
         String name = database + "." + table.name().replace('/', '_');
-        spark.sql("CREATE TABLE IF NOT EXISTS " + name + " USING DELTA LOCATION '" + lake.location(table).replace("'", "\\'") + "'");
+        spark.sql("CREATE TABLE IF NOT EXISTS " + name + " USING DELTA LOCATION " + SqlLiterals.string(lake.location(table)));
         registered.add(name);
       }
     }
@@ -44,28 +40,19 @@ public final class LakeViews {
     SparkSession spark = lake.spark();
     List<String> views = new ArrayList<>();
     for (String layer : List.of("bronze", "silver", "gold", "quarantine", "ops")) {
-      Path dir = new Path(lake.root() + "/" + layer);
-      try {
-        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (!fs.exists(dir)) {
+      for (FileStatus status : lake.storage().listFolder(lake.root() + "/" + layer)) {
+        String table = status.getPath().getName();
+        String location = lake.root() + "/" + layer + "/" + table;
+        if (!status.isDirectory() || !DeltaTable.isDeltaTable(spark, location)) {
           continue;
         }
-        for (FileStatus status : fs.listStatus(dir)) {
-          String table = status.getPath().getName();
-          String location = lake.root() + "/" + layer + "/" + table;
-          if (!status.isDirectory() || !DeltaTable.isDeltaTable(spark, location)) {
-            continue;
-          }
-          Dataset<Row> rows = spark.read().format("delta").load(location);
-          rows.createOrReplaceTempView(layer + "_" + table);
-          views.add(layer + "_" + table);
-          if (layer.equals("gold")) {
-            rows.createOrReplaceTempView(table);
-            views.add(table);
-          }
+        Dataset<Row> rows = spark.read().format("delta").load(location);
+        rows.createOrReplaceTempView(layer + "_" + table);
+        views.add(layer + "_" + table);
+        if (layer.equals("gold")) {
+          rows.createOrReplaceTempView(table);
+          views.add(table);
         }
-      } catch (IOException e) {
-        throw Errors.unreadableReference(dir.toString(), "listing the lake failed: " + e.getMessage(), e);
       }
     }
     return views;

@@ -32,7 +32,7 @@ public final class MaintainStage {
     for (TableSpec table : tables) {
       if (lake.exists(table)) {
         long started = System.nanoTime();
-        String done = lake.compactAndVacuum(table, hours);
+        String done = TableMaintenance.compactAndVacuum(lake, table, hours);
         report.note(String.format(java.util.Locale.ROOT, "%s: %s (%.1f s)", table.name(), done,
             (System.nanoTime() - started) / 1e9));
       }
@@ -42,7 +42,7 @@ public final class MaintainStage {
       gold.addAll(ForecastTables.ALL);
       for (TableSpec table : gold) {
         if (lake.exists(table)) {
-          report.note(table.name() + ": symlink manifest written to " + lake.writeSymlinkManifest(table));
+          report.note(table.name() + ": symlink manifest written to " + TableMaintenance.writeSymlinkManifest(lake, table));
         }
       }
     }

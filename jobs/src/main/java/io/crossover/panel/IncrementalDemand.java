@@ -1,20 +1,21 @@
 package io.crossover.panel;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.crossover.lake.Lake;
+import io.crossover.lake.Lineage;
+import io.crossover.lake.SqlLiterals;
 import io.crossover.lake.StageReport;
 import io.crossover.refine.RefineStage;
 import io.crossover.refine.SilverTables;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -27,31 +28,29 @@ import org.apache.spark.sql.Row;
 final class IncrementalDemand {
   private IncrementalDemand() {}
 
-  static Dataset<Row> demandMonthly(Lake lake, String basis, LocalDate runDate, List<String> segments,
+  static Dataset<Row> demandMonthly(Lake lake, Lineage basis, LocalDate runDate, List<String> segments,
       StageReport report) {
     Dataset<Row> usage = lake.read(SilverTables.USAGE_EVENTS, RefineStage.NAME);
-    String[] previousRunDate = {null};
-    OptionalLong consumed = lake.exists(GoldTables.DEMAND_MONTHLY)
-        ? lake.consumedVersion(GoldTables.DEMAND_MONTHLY, basis, SilverTables.USAGE_EVENTS,
-            extra -> previousRunDate[0] = extra.startsWith("runDate=") ? extra.substring(8) : null)
-        : OptionalLong.empty();
+    OptionalLong consumed = lake.consumedVersion(GoldTables.DEMAND_MONTHLY, basis, SilverTables.USAGE_EVENTS);
+    Optional<LocalDate> previousRunDate = lake.lastLineage(GoldTables.DEMAND_MONTHLY)
+        .map(Lineage::runDate).filter(Objects::nonNull).map(LocalDate::parse);
     Optional<Set<String>> months = Optional.empty();
-    if (consumed.isPresent() && previousRunDate[0] != null && !runDate.isBefore(LocalDate.parse(previousRunDate[0]))) {
+    if (consumed.isPresent() && previousRunDate.isPresent() && !runDate.isBefore(previousRunDate.get())) {
       months = lake.partitionsChangedSince(SilverTables.USAGE_EVENTS, consumed.getAsLong(), "event_month");
     }
     if (months.isEmpty()) {
       return Demand.demandMonthly(usage, runDate, segments);
     }
     Set<String> recompute = new TreeSet<>(months.get());
-    for (LocalDate m = LocalDate.parse(previousRunDate[0]).withDayOfMonth(1); !m.isAfter(runDate); m = m.plusMonths(1)) {
+    for (LocalDate m = previousRunDate.get().withDayOfMonth(1); !m.isAfter(runDate); m = m.plusMonths(1)) {
       recompute.add(m.toString());
     }
-    String inMonths = recompute.stream().map(m -> "DATE'" + m + "'").collect(Collectors.joining(", "));
+    List<LocalDate> inMonths = recompute.stream().map(LocalDate::parse).toList();
     report.note("demand_monthly: summed again " + recompute.size() + " months " + recompute + ", carried over the rest");
     Dataset<Row> carried = lake.read(GoldTables.DEMAND_MONTHLY, PanelStage.NAME)
-        .where("NOT month IN (" + inMonths + ")")
+        .where("NOT " + SqlLiterals.inDates("month", inMonths))
         .withColumn("as_of", lit(Date.valueOf(runDate)));
     return carried.unionByName(
-        Demand.demandMonthly(usage.where("event_month IN (" + inMonths + ")"), runDate, segments), true);
+        Demand.demandMonthly(usage.where(SqlLiterals.inDates("event_month", inMonths)), runDate, segments), true);
   }
 }

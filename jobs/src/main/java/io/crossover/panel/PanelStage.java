@@ -1,6 +1,7 @@
 package io.crossover.panel;
 
 import io.crossover.lake.Lake;
+import io.crossover.lake.Lineage;
 import io.crossover.lake.RunContext;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableSpec;
@@ -28,36 +29,36 @@ public final class PanelStage {
     String asOf = "runDate=" + run.runDate();
     String segments = "segments=" + String.join(",", run.settings().segments());
 
-    String demandBasis = lake.fingerprint(List.of(), segments);
+    Lineage demandBasis = lake.lineage(List.of(), segments);
     write(lake, report, GoldTables.DEMAND_MONTHLY,
-        lake.incrementalInputs(demandBasis, SilverTables.USAGE_EVENTS, asOf),
+        lake.consuming(demandBasis, SilverTables.USAGE_EVENTS).broughtTo(run.runDate()),
         () -> IncrementalDemand.demandMonthly(lake, demandBasis, run.runDate(), run.settings().segments(), report));
     write(lake, report, GoldTables.CAPITAL_QUARTERLY,
-        lake.fingerprint(List.of(SilverTables.FUNDING_ROUNDS, SilverTables.VALUATIONS), asOf),
+        lake.lineage(List.of(SilverTables.FUNDING_ROUNDS, SilverTables.VALUATIONS), asOf),
         () -> Capital.capitalQuarterly(closedRounds(lake),
             silver(lake, SilverTables.VALUATIONS), run.runDate()));
     write(lake, report, GoldTables.SUPPLY_QUARTERLY,
-        lake.fingerprint(List.of(SilverTables.CHIP_SUPPLY, SilverTables.ACCELERATORS), asOf),
+        lake.lineage(List.of(SilverTables.CHIP_SUPPLY, SilverTables.ACCELERATORS), asOf),
         () -> Supply.supplyQuarterly(silver(lake, SilverTables.CHIP_SUPPLY),
             silver(lake, SilverTables.ACCELERATORS), run.runDate()));
     if (lake.exists(SilverTables.SHARE_EVIDENCE)) {
-      write(lake, report, GoldTables.SHARE_EVIDENCE, lake.fingerprint(List.of(SilverTables.SHARE_EVIDENCE), asOf),
+      write(lake, report, GoldTables.SHARE_EVIDENCE, lake.lineage(List.of(SilverTables.SHARE_EVIDENCE), asOf),
           () -> Evidence.shareEvidenceAsOf(silver(lake, SilverTables.SHARE_EVIDENCE), run.runDate()));
     }
     if (lake.exists(SilverTables.CHIP_SHIPMENTS)) {
       write(lake, report, GoldTables.INSTALLED_COMPUTE_QUARTERLY,
-          lake.fingerprint(List.of(SilverTables.CHIP_SHIPMENTS, SilverTables.CHIP_SHIPMENTS_CUMULATIVE,
+          lake.lineage(List.of(SilverTables.CHIP_SHIPMENTS, SilverTables.CHIP_SHIPMENTS_CUMULATIVE,
               SilverTables.CHIP_COMPONENTS), asOf),
           () -> PublicCapacity.installedComputeQuarterly(silver(lake, SilverTables.CHIP_SHIPMENTS),
               lake.readOrEmpty(SilverTables.CHIP_SHIPMENTS_CUMULATIVE), lake.readOrEmpty(SilverTables.CHIP_COMPONENTS),
               run.runDate()));
     }
     if (lake.exists(SilverTables.GPU_CLUSTERS)) {
-      write(lake, report, GoldTables.CLUSTER_CAPACITY_QUARTERLY, lake.fingerprint(List.of(SilverTables.GPU_CLUSTERS), asOf),
+      write(lake, report, GoldTables.CLUSTER_CAPACITY_QUARTERLY, lake.lineage(List.of(SilverTables.GPU_CLUSTERS), asOf),
           () -> PublicCapacity.clusterCapacityQuarterly(silver(lake, SilverTables.GPU_CLUSTERS), run.runDate()));
     }
     write(lake, report, GoldTables.MARKET_PANEL,
-        lake.fingerprint(List.of(GoldTables.DEMAND_MONTHLY, SilverTables.FUNDING_ROUNDS, GoldTables.SUPPLY_QUARTERLY,
+        lake.lineage(List.of(GoldTables.DEMAND_MONTHLY, SilverTables.FUNDING_ROUNDS, GoldTables.SUPPLY_QUARTERLY,
             GoldTables.SHARE_EVIDENCE, GoldTables.INSTALLED_COMPUTE_QUARTERLY, GoldTables.CLUSTER_CAPACITY_QUARTERLY,
             SilverTables.CHIP_COMPONENTS), asOf),
         () -> {
@@ -83,7 +84,7 @@ public final class PanelStage {
     return lake.read(table, RefineStage.NAME);
   }
 
-  private static void write(Lake lake, StageReport report, TableSpec table, String inputs,
+  private static void write(Lake lake, StageReport report, TableSpec table, Lineage inputs,
       Supplier<Dataset<Row>> rows) {
     report.table(TableStat.of(lake.overwrite(table, rows, inputs), 0, 0));
   }

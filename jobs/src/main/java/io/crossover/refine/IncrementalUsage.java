@@ -5,15 +5,16 @@ import static org.apache.spark.sql.functions.col;
 import io.crossover.ingest.Contracts;
 import io.crossover.ingest.LandingRecords;
 import io.crossover.lake.Lake;
+import io.crossover.lake.Lineage;
 import io.crossover.lake.OpsTables;
 import io.crossover.lake.RuleOutcome;
 import io.crossover.lake.RunContext;
+import io.crossover.lake.SqlLiterals;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableSpec;
 import io.crossover.lake.TableStat;
 import io.crossover.lake.WriteResult;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -30,7 +31,7 @@ import org.apache.spark.storage.StorageLevel;
 final class IncrementalUsage {
   private IncrementalUsage() {}
 
-  static void refine(RunContext run, StageReport report, String inputs, Dataset<Row> refined, String rule,
+  static void refine(RunContext run, StageReport report, Lineage inputs, Dataset<Row> refined, String rule,
       Column detail) {
     Lake lake = run.lake();
     TableSpec silver = SilverTables.USAGE_EVENTS;
@@ -43,13 +44,13 @@ final class IncrementalUsage {
         List<String> files = rejects.select(LandingRecords.SOURCE_FILE).distinct().as(Encoders.STRING()).collectAsList();
         report.table(TableStat.of(lake.replaceWhere(OpsTables.quarantine(Contracts.USAGE_EVENTS.dataset()),
             RefineStage.quarantineRows(Contracts.USAGE_EVENTS, rejects, rule, "chip", detail, run.runId()),
-            "stage = 'refine' AND source_file IN (" + quoted(files) + ")"), 0, 0));
+            "stage = " + SqlLiterals.string(RefineStage.NAME) + " AND " + SqlLiterals.inStrings("source_file", files)), 0, 0));
       }
       Dataset<Row> accepted = silver.conform(checked.where(col("_rejected").equalTo(false)));
       List<String> months = accepted.select(col("event_month").cast("string")).distinct()
           .as(Encoders.STRING()).collectAsList();
       String touched = months.isEmpty() ? "false"
-          : "event_month IN (" + months.stream().map(m -> "DATE'" + m + "'").collect(Collectors.joining(", ")) + ")";
+          : SqlLiterals.inDates("event_month", months.stream().map(java.time.LocalDate::parse).toList());
       Dataset<Row> kept = lake.read(silver, RefineStage.NAME).where(touched)
           .join(accepted.select("event_id"), new String[] {"event_id"}, "left_anti");
       long fresh = accepted.count();
@@ -60,9 +61,5 @@ final class IncrementalUsage {
     } finally {
       checked.unpersist();
     }
-  }
-
-  private static String quoted(List<String> values) {
-    return values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
   }
 }

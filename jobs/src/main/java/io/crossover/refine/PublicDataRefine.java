@@ -5,6 +5,7 @@ import io.crossover.ingest.Contract;
 import io.crossover.ingest.Contracts;
 import io.crossover.ingest.EpochContracts;
 import io.crossover.lake.Lake;
+import io.crossover.lake.Lineage;
 import io.crossover.lake.RunContext;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableSpec;
@@ -24,34 +25,34 @@ final class PublicDataRefine {
   static void refine(RunContext run, StageReport report, Dataset<Row> aliases, String aliasesDigest) {
     Lake lake = run.lake();
     writeWhenLanded(lake, report, SilverTables.COMPUTE_SPEND, List.of(EpochContracts.COMPUTE_SPEND),
-        lake.fingerprint(List.of(BronzeTables.of(EpochContracts.COMPUTE_SPEND)), aliasesDigest),
+        lake.lineage(List.of(BronzeTables.of(EpochContracts.COMPUTE_SPEND)), aliasesDigest),
         () -> Companies.attachCompanyIds(computeSpend(lake), aliases)
             .withColumnRenamed("id", "epoch_id")
             .withColumnRenamed("inference_spend", "inference_usd")
             .withColumnRenamed("rnd_spend", "rnd_usd")
             .withColumnRenamed("total_spend", "total_usd"));
     writeWhenLanded(lake, report, SilverTables.SHARE_EVIDENCE, List.of(Contracts.SHARE_EVIDENCE, EpochContracts.COMPUTE_SPEND),
-        lake.fingerprint(List.of(BronzeTables.of(Contracts.SHARE_EVIDENCE), BronzeTables.of(EpochContracts.COMPUTE_SPEND))),
+        lake.lineage(List.of(BronzeTables.of(Contracts.SHARE_EVIDENCE), BronzeTables.of(EpochContracts.COMPUTE_SPEND))),
         () -> ShareEvidence.curatedEvidence(Dedupe.latestPerKey(RefineStage.bronze(lake, Contracts.SHARE_EVIDENCE),
                 Contracts.SHARE_EVIDENCE.naturalKey().toArray(String[]::new)))
             .unionByName(ShareEvidence.derivedFromComputeSpend(computeSpend(lake)), true));
     writeWhenLanded(lake, report, SilverTables.USAGE_REPORTS, List.of(EpochContracts.USAGE_REPORTS),
-        lake.fingerprint(List.of(BronzeTables.of(EpochContracts.USAGE_REPORTS)), aliasesDigest),
+        lake.lineage(List.of(BronzeTables.of(EpochContracts.USAGE_REPORTS)), aliasesDigest),
         () -> Companies.attachCompanyIds(newest(lake, EpochContracts.USAGE_REPORTS, "report_date"), aliases)
             .withColumnRenamed("id", "epoch_id"));
     writeWhenLanded(lake, report, SilverTables.CHIP_SHIPMENTS, List.of(EpochContracts.CHIP_SALES),
-        lake.fingerprint(List.of(BronzeTables.of(EpochContracts.CHIP_SALES))),
+        lake.lineage(List.of(BronzeTables.of(EpochContracts.CHIP_SALES))),
         () -> Chips.chipShipments(newest(lake, EpochContracts.CHIP_SALES, "end_date")));
     writeWhenLanded(lake, report, SilverTables.CHIP_SHIPMENTS_CUMULATIVE, List.of(EpochContracts.CHIP_SALES_BY_DESIGNER),
-        lake.fingerprint(List.of(BronzeTables.of(EpochContracts.CHIP_SALES_BY_DESIGNER))),
+        lake.lineage(List.of(BronzeTables.of(EpochContracts.CHIP_SALES_BY_DESIGNER))),
         () -> Chips.cumulativeShipments(newest(lake, EpochContracts.CHIP_SALES_BY_DESIGNER, "end_date")));
     writeWhenLanded(lake, report, SilverTables.CHIP_COMPONENTS, List.of(EpochContracts.CHIP_COMPONENTS, EpochContracts.COMPONENT_SUPPLY),
-        lake.fingerprint(List.of(BronzeTables.of(EpochContracts.CHIP_COMPONENTS),
+        lake.lineage(List.of(BronzeTables.of(EpochContracts.CHIP_COMPONENTS),
             BronzeTables.of(EpochContracts.COMPONENT_SUPPLY))),
         () -> Chips.components(newest(lake, EpochContracts.CHIP_COMPONENTS, "end_date"),
             newest(lake, EpochContracts.COMPONENT_SUPPLY, "end_date")));
     writeWhenLanded(lake, report, SilverTables.GPU_CLUSTERS, List.of(EpochContracts.GPU_CLUSTERS),
-        lake.fingerprint(List.of(BronzeTables.of(EpochContracts.GPU_CLUSTERS))),
+        lake.lineage(List.of(BronzeTables.of(EpochContracts.GPU_CLUSTERS))),
         () -> Chips.clusters(newest(lake, EpochContracts.GPU_CLUSTERS, "first_operational_date")));
   }
 
@@ -60,7 +61,7 @@ final class PublicDataRefine {
    * without evidence) gets no empty tables and spends no commits on them.
    */
   private static void writeWhenLanded(Lake lake, StageReport report, TableSpec table, List<Contract> landed,
-      String inputs, Supplier<Dataset<Row>> rows) {
+      Lineage inputs, Supplier<Dataset<Row>> rows) {
     if (lake.exists(table) || landed.stream().anyMatch(contract -> lake.exists(BronzeTables.of(contract)))) {
       RefineStage.write(lake, report, table, inputs, rows);
     }

@@ -18,9 +18,11 @@ import io.crossover.ingest.EpochContracts;
 import io.crossover.ingest.IngestStage;
 import io.crossover.ingest.LandingRecords;
 import io.crossover.lake.Lake;
+import io.crossover.lake.Lineage;
 import io.crossover.lake.OpsTables;
 import io.crossover.lake.RuleOutcome;
 import io.crossover.lake.RunContext;
+import io.crossover.lake.SqlLiterals;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableSpec;
 import io.crossover.lake.TableStat;
@@ -65,12 +67,12 @@ public final class RefineStage {
     StageReport report = new StageReport(NAME);
 
     TableSpec fxBronze = BronzeTables.of(Contracts.FX_RATES);
-    write(lake, report, SilverTables.FX_RATES, lake.fingerprint(List.of(fxBronze)),
+    write(lake, report, SilverTables.FX_RATES, lake.lineage(List.of(fxBronze)),
         () -> Dedupe.latestPerKey(bronze(lake, Contracts.FX_RATES), "date", "currency"));
 
     TableSpec acceleratorsBronze = BronzeTables.of(Contracts.ACCELERATORS);
     write(lake, report, SilverTables.ACCELERATORS,
-        lake.fingerprint(List.of(acceleratorsBronze, BronzeTables.of(EpochContracts.ML_HARDWARE))),
+        lake.lineage(List.of(acceleratorsBronze, BronzeTables.of(EpochContracts.ML_HARDWARE))),
         () -> EpochFacts.acceleratorCatalogue(bronze(lake, Contracts.ACCELERATORS),
             Snapshots.newestDownload(bronze(lake, EpochContracts.ML_HARDWARE), "release_date")));
 
@@ -80,7 +82,7 @@ public final class RefineStage {
     refineFunding(run, report, aliases, aliasesDigest, fx);
     refineValuations(run, report, aliases, aliasesDigest, fx);
 
-    write(lake, report, SilverTables.CHIP_SUPPLY, lake.fingerprint(List.of(BronzeTables.of(Contracts.CHIP_SUPPLY))),
+    write(lake, report, SilverTables.CHIP_SUPPLY, lake.lineage(List.of(BronzeTables.of(Contracts.CHIP_SUPPLY))),
         () -> Dedupe.latestPerKey(Periods.attachPeriodRange(bronze(lake, Contracts.CHIP_SUPPLY))
             .withColumn("chip_id", Keys.chipId(col("chip"))), "period", "vendor", "chip_id", "metric", "estimate_by"));
 
@@ -96,14 +98,14 @@ public final class RefineStage {
   private static void refineUsage(RunContext run, StageReport report) {
     Lake lake = run.lake();
     TableSpec bronze = BronzeTables.of(Contracts.USAGE_EVENTS);
-    String basis = lake.fingerprint(List.of(SilverTables.ACCELERATORS),
+    Lineage basis = lake.lineage(List.of(SilverTables.ACCELERATORS),
         "fineTuning=" + run.settings().fineTuningAs(), "evaluation=" + run.settings().evaluationAs());
-    String inputs = lake.incrementalInputs(basis, bronze, "");
+    Lineage inputs = lake.consuming(basis, bronze);
     if (lake.isCurrent(SilverTables.USAGE_EVENTS, inputs)) {
       report.table(TableStat.of(lake.unchanged(SilverTables.USAGE_EVENTS), 0, 0));
       return;
     }
-    java.util.OptionalLong consumed = lake.consumedVersion(SilverTables.USAGE_EVENTS, basis, bronze, extra -> { });
+    java.util.OptionalLong consumed = lake.consumedVersion(SilverTables.USAGE_EVENTS, basis, bronze);
     java.util.Optional<List<String>> added = consumed.isPresent()
         ? lake.filesAddedSince(bronze, consumed.getAsLong()) : java.util.Optional.empty();
     Dataset<Row> usage = Usage.toPflopDays(Usage.classifyWorkload(
@@ -162,7 +164,7 @@ public final class RefineStage {
     Lake lake = run.lake();
     List<TableSpec> inputTables = new java.util.ArrayList<>(bronzeInputs);
     inputTables.add(SilverTables.FX_RATES);
-    String inputs = lake.fingerprint(inputTables, aliasesDigest);
+    Lineage inputs = lake.lineage(inputTables, aliasesDigest);
     if (lake.isCurrent(silver, inputs)) {
       report.table(TableStat.of(lake.unchanged(silver), 0, 0));
       return;
@@ -193,7 +195,7 @@ public final class RefineStage {
 
   /** Writes the rows that pass to silver and the ones that do not to quarantine under {@code rule}. */
   private static void splitRejects(RunContext run, StageReport report, Contract contract, TableSpec silver,
-      String inputs, Dataset<Row> rows, Column rejected, String rule, String column, Column detail) {
+      Lineage inputs, Dataset<Row> rows, Column rejected, String rule, String column, Column detail) {
     Dataset<Row> checked = rows.withColumn("_rejected", rejected).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       if (Arrays.asList(checked.columns()).contains("company_matched")) {
@@ -204,7 +206,7 @@ public final class RefineStage {
       TableSpec quarantine = OpsTables.quarantine(contract.dataset());
       if (rejectedCount > 0 || run.lake().exists(quarantine)) {
         WriteResult written = run.lake().replaceWhere(quarantine,
-            quarantineRows(contract, rejects, rule, column, detail, run.runId()), "stage = 'refine'");
+            quarantineRows(contract, rejects, rule, column, detail, run.runId()), "stage = " + SqlLiterals.string(NAME));
         report.table(TableStat.of(written, 0, 0));
       }
       WriteResult written = run.lake().overwrite(silver, () -> checked.where(col("_rejected").equalTo(false)), inputs);
@@ -226,7 +228,7 @@ public final class RefineStage {
         raw.as("raw_record"), lit(runId).as("run_id"), current_timestamp().as("quarantined_at"));
   }
 
-  static void write(Lake lake, StageReport report, TableSpec table, String inputs,
+  static void write(Lake lake, StageReport report, TableSpec table, Lineage inputs,
       Supplier<Dataset<Row>> rows) {
     WriteResult written = lake.overwrite(table, rows, inputs);
     report.table(TableStat.of(written, written.rowsWritten(), 0));

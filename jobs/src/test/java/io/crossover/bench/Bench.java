@@ -92,7 +92,8 @@ final class Bench {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     int[] exit = new int[1];
     double seconds = seconds(() -> exit[0] = Main.execute(spark, conf, CommandLine.parse("run", "--run-date",
-        date.toString()), new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        date.toString()), new PrintStream(printed, true, StandardCharsets.UTF_8),
+        new PrintStream(printed, true, StandardCharsets.UTF_8)));
     if (exit[0] != 0) {
       throw new IllegalStateException("run for " + date + " exited " + exit[0] + ":\n" + printed);
     }

@@ -27,12 +27,25 @@ class StorageFailureTest {
   @Test
   void anotherBucketUsesTheGeneralEndpointAndALocalLakeNamesItsPath() {
     assertThat(StorageFailure.endpoint(PROPERTIES, "s3a://other/lake")).isEqualTo("https://s3.example.com");
-    assertThat(StorageFailure.endpoint(PROPERTIES, "/data/lake")).isEqualTo("/data/lake");
+    assertThat(StorageFailure.endpoint(PROPERTIES, "/data/lake")).isEqualTo("local file system");
+    assertThat(StorageFailure.endpoint(PROPERTIES, "hdfs://namenode:8020/lake")).isEqualTo("hdfs://namenode:8020");
   }
 
   @Test
-  void aFailureWithoutANetworkCauseIsNotAStorageFailure() {
-    assertThat(StorageFailure.explain(new IllegalStateException("bad plan", new IOException("disk full")),
+  void aFailureWithoutAnIoCauseIsNotAStorageFailure() {
+    assertThat(StorageFailure.explain(new IllegalStateException("bad plan", new ArithmeticException("/ by zero")),
         PROPERTIES, "s3a://lake-bucket/lake")).isEmpty();
+  }
+
+  @Test
+  void aUserFacingErrorThrownInATaskIsReportedAsItIs() {
+    var inTask = new Storage(new org.apache.hadoop.conf.Configuration(false))
+        .failure("read", "s3a://landing/usage_events/a.csv", new IOException("Connection reset"));
+    var failure = new RuntimeException("Job aborted due to stage failure", inTask);
+
+    assertThat(StorageFailure.explain(failure, PROPERTIES, "s3a://lake-bucket/lake")).containsSame(inTask);
+    assertThat(inTask.getMessage()).isEqualTo("Cannot read s3a://landing/usage_events/a.csv: Connection reset;"
+        + " nothing read from it was recorded and every table keeps its last complete version;"
+        + " re-run this run date once the store answers (endpoint AWS S3, region endpoint)");
   }
 }

@@ -7,6 +7,8 @@ import io.crossover.errors.Errors;
 import io.crossover.forecast.ForecastStage;
 import io.crossover.forecast.ForecastTables;
 import io.crossover.lake.Lake;
+import io.crossover.lake.Lineage;
+import io.crossover.lake.SqlLiterals;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableStat;
 import io.crossover.lake.WriteResult;
@@ -64,7 +66,7 @@ public final class MarketEvidence {
    * the same run date), and writes its three tables.
    */
   public static Optional<EvidenceModel.Result> fitAndWrite(Lake lake, Settings settings, LocalDate runDate,
-      String runId, String inputs, StageReport report) {
+      String runId, Lineage inputs, StageReport report) {
     if (!lake.exists(GoldTables.SHARE_EVIDENCE)) {
       return Optional.empty();
     }
@@ -76,7 +78,7 @@ public final class MarketEvidence {
     EvidenceConfig config = config(settings, runDate);
     EvidenceModel.Result result = EvidenceModel.estimate(knownClaims(lake, runDate), config);
     Date asOf = Date.valueOf(runDate);
-    String predicate = "as_of = DATE'" + runDate + "'";
+    String predicate = "as_of = " + SqlLiterals.date(runDate);
     List<Row> terms = result.terms().stream().map(t -> RowFactory.create(runId, asOf, t.kind(), t.name(),
         t.estimate(), nullIfNaN(t.p10()), nullIfNaN(t.p90()), t.rows(), t.sources())).toList();
     List<Row> leaveOneOut = result.leaveOneOut().stream().map(l -> RowFactory.create(runId, asOf, l.source(), l.rows(),
@@ -103,7 +105,7 @@ public final class MarketEvidence {
   }
 
   private static WriteResult write(Lake lake, io.crossover.lake.TableSpec table, List<Row> rows, String predicate,
-      String inputs) {
+      Lineage inputs) {
     return lake.replaceWhere(table, lake.spark().createDataFrame(rows, table.schema()), predicate, inputs);
   }
 

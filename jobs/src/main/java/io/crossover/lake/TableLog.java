@@ -1,0 +1,174 @@
+package io.crossover.lake;
+
+import io.delta.kernel.CommitActions;
+import io.delta.kernel.CommitRangeBuilder.CommitBoundary;
+import io.delta.kernel.TableManager;
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.data.MapValue;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.internal.DeltaLogActionUtils.DeltaAction;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A Delta table's commits, read through Delta's public APIs only: versions, lineage and row counts
+ * from {@link DeltaTable#history}, the files a range of commits added or removed from the Delta
+ * kernel's commit ranges. Nothing here knows how the log is laid out on storage.
+ *
+ * <p>The kernel's action selector ({@code DeltaLogActionUtils.DeltaAction}) sits in a package the
+ * kernel calls internal, but it is the type of its public {@code CommitRange.getCommitActions}.
+ */
+final class TableLog {
+  private final SparkSession spark;
+  private final Engine engine;
+
+  TableLog(SparkSession spark) {
+    this.spark = spark;
+    this.engine = DefaultEngine.create(spark.sparkContext().hadoopConfiguration());
+  }
+
+  /** One commit of a table: its version, the lineage it recorded, and the rows it wrote. */
+  record Commit(long version, Optional<Lineage> lineage, long rowsWritten) {}
+
+  /** The table's latest version; -1 when the table does not exist. */
+  long latestVersion(String tablePath) {
+    return newest(tablePath, 1).stream().mapToLong(Commit::version).findFirst().orElse(-1);
+  }
+
+  /** The table's newest {@code count} commits, newest first; none when the table does not exist. */
+  List<Commit> newest(String tablePath, int count) {
+    if (!DeltaTable.isDeltaTable(spark, tablePath)) {
+      return List.of();
+    }
+    List<Commit> commits = new ArrayList<>();
+    for (Row row : DeltaTable.forPath(spark, tablePath).history(count)
+        .select("version", "userMetadata", "operationMetrics").collectAsList()) {
+      Map<String, String> metrics = row.isNullAt(2) ? Map.of() : row.getJavaMap(2);
+      commits.add(new Commit(row.getLong(0), Lineage.fromJson(row.isNullAt(1) ? null : row.getString(1)),
+          Long.parseLong(metrics.getOrDefault("numOutputRows", "0"))));
+    }
+    return commits;
+  }
+
+  /**
+   * The data files that commits {@code from + 1 .. to} added, when they only added files (no file
+   * removed as a data change, no metadata change); empty otherwise.
+   */
+  Optional<List<String>> filesAddedSince(String tablePath, long from, long to) {
+    List<String> added = new ArrayList<>();
+    String table = qualified(tablePath);
+    boolean onlyAdded = forEachAction(table, from, to, (batch, row) -> {
+      if (present(batch, "metaData", row) || removesData(batch, row)) {
+        return false;
+      }
+      if (present(batch, "add", row)) {
+        added.add(new Path(new Path(table), new Path(java.net.URI.create(field(batch, "add", "path").getString(row))))
+            .toString());
+      }
+      return true;
+    });
+    return onlyAdded ? Optional.of(added) : Optional.empty();
+  }
+
+  /**
+   * The values of partition column {@code column} whose files commits {@code from + 1 .. to} added
+   * or removed; empty when a commit changed the table otherwise.
+   */
+  Optional<Set<String>> partitionsChangedSince(String tablePath, long from, long to, String column) {
+    Set<String> changed = new TreeSet<>();
+    boolean onlyFiles = forEachAction(qualified(tablePath), from, to, (batch, row) -> {
+      if (present(batch, "metaData", row)) {
+        return false;
+      }
+      for (String kind : List.of("add", "remove")) {
+        if (present(batch, kind, row)) {
+          Optional<String> value = partitionValue(field(batch, kind, "partitionValues").getMap(row), column);
+          if (value.isEmpty()) {
+            return false;
+          }
+          changed.add(value.get());
+        }
+      }
+      return true;
+    });
+    return onlyFiles ? Optional.of(changed) : Optional.empty();
+  }
+
+  private interface ActionVisitor {
+    /** False stops the walk: the range cannot be read as file changes. */
+    boolean visit(ColumnarBatch batch, int row);
+  }
+
+  private boolean forEachAction(String table, long from, long to, ActionVisitor visitor) {
+    if (to <= from) {
+      return true;
+    }
+    var range = TableManager.loadCommitRange(table, CommitBoundary.atVersion(from + 1))
+        .withEndBoundary(CommitBoundary.atVersion(to)).build(engine);
+    try (CloseableIterator<CommitActions> commits = range.getCommitActions(engine,
+        Set.of(DeltaAction.ADD, DeltaAction.REMOVE, DeltaAction.METADATA))) {
+      while (commits.hasNext()) {
+        try (CommitActions commit = commits.next(); CloseableIterator<ColumnarBatch> batches = commit.getActions()) {
+          while (batches.hasNext()) {
+            ColumnarBatch batch = batches.next();
+            for (int row = 0; row < batch.getSize(); row++) {
+              if (!visitor.visit(batch, row)) {
+                return false;
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    }
+    return true;
+  }
+
+  private static boolean present(ColumnarBatch batch, String action, int row) {
+    int at = batch.getSchema().indexOf(action);
+    return at >= 0 && !batch.getColumnVector(at).isNullAt(row);
+  }
+
+  private static boolean removesData(ColumnarBatch batch, int row) {
+    if (!present(batch, "remove", row)) {
+      return false;
+    }
+    ColumnVector dataChange = field(batch, "remove", "dataChange");
+    return dataChange.isNullAt(row) || dataChange.getBoolean(row);
+  }
+
+  private static ColumnVector field(ColumnarBatch batch, String action, String name) {
+    int at = batch.getSchema().indexOf(action);
+    var struct = (io.delta.kernel.types.StructType) batch.getSchema().at(at).getDataType();
+    return batch.getColumnVector(at).getChild(struct.indexOf(name));
+  }
+
+  private static Optional<String> partitionValue(MapValue values, String column) {
+    for (int i = 0; i < values.getSize(); i++) {
+      if (column.equals(values.getKeys().getString(i)) && !values.getValues().isNullAt(i)) {
+        return Optional.of(values.getValues().getString(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private String qualified(String tablePath) {
+    return new Storage(spark.sparkContext().hadoopConfiguration()).qualified(tablePath);
+  }
+}
