@@ -2,16 +2,13 @@ package io.crossover.lake;
 
 import io.crossover.errors.Errors;
 import io.delta.tables.DeltaTable;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +21,14 @@ import org.slf4j.LoggerFactory;
 public final class Lake {
   private static final Logger LOG = LoggerFactory.getLogger(Lake.class);
   /** Which build of crossover computed a table: a new build recomputes rather than trusting old output. */
-  private static final String BUILD = readBuild();
+  private static final String BUILD = Build.id();
   /** How far back a write looks for its own commit when other runs committed after it. */
   private static final int OWN_COMMIT_LOOKBACK = 20;
   private final SparkSession spark;
   private final String root;
   private final Storage storage;
   private final TableLog log;
+  private final TableCreation creation;
   private final Landing landing;
   /**
    * The version of each table this lake object wrote, by table name. Later reads and lineages in
@@ -44,6 +42,7 @@ public final class Lake {
     this.root = stripSlash(root);
     this.storage = new Storage(spark.sparkContext().hadoopConfiguration());
     this.log = new TableLog(spark);
+    this.creation = new TableCreation(spark);
     this.landing = new Landing(storage, stripSlash(landingRoot));
   }
 
@@ -202,9 +201,9 @@ public final class Lake {
       if (isCurrent(table, lineage)) {
         return unchanged(table);
       }
-      Dataset<Row> conformed = conformed(table, rows.get());
-      if (!createWith(table, conformed, recorded)) {
-        writer(table, conformed).mode("overwrite").option("overwriteSchema", "true")
+      Dataset<Row> conformed = TableCreation.conformed(table, rows.get());
+      if (!creation.createOrUpdate(table, location(table), conformed, recorded)) {
+        TableCreation.writer(table, conformed).mode("overwrite").option("overwriteSchema", "true")
             .option("userMetadata", recorded).save(path(table));
       }
       return ownCommit(table, recorded);
@@ -225,82 +224,22 @@ public final class Lake {
   }
 
   private WriteResult replaceWhere(TableSpec table, Dataset<Row> rows, String predicate, String inputs) {
-    Dataset<Row> conformed = conformed(table, rows);
+    Dataset<Row> conformed = TableCreation.conformed(table, rows);
     return ConflictRetry.write(path(table), () -> {
-      if (!createWith(table, conformed, inputs)) {
+      if (!creation.createOrUpdate(table, location(table), conformed, inputs)) {
         // Columns added at the end of a TableSpec reach tables written by an earlier build.
-        writer(table, conformed).mode("overwrite").option("userMetadata", inputs)
+        TableCreation.writer(table, conformed).mode("overwrite").option("userMetadata", inputs)
             .option("replaceWhere", predicate).option("mergeSchema", "true").save(path(table));
       }
       return ownCommit(table, inputs);
     });
   }
 
-  /** The rows in the table's declared columns; a partitioned table's in one task (so one file) per partition value. */
-  private static Dataset<Row> conformed(TableSpec table, Dataset<Row> rows) {
-    Dataset<Row> conformed = table.conform(rows);
-    if (table.partitionColumns().isEmpty()) {
-      return conformed;
-    }
-    return conformed.repartition(table.partitionColumns().stream().map(functions::col).toArray(Column[]::new));
-  }
-
-  private static org.apache.spark.sql.DataFrameWriter<Row> writer(TableSpec table, Dataset<Row> conformed) {
-    return conformed.write().format("delta").partitionBy(table.partitionColumns().toArray(String[]::new));
-  }
-
-  /**
-   * Creates a table that does not exist yet from {@code conformed}, with its properties (comment,
-   * owner, grain, refresh) in the same first commit; on an existing table, brings its properties
-   * up to date (one commit, only when they changed) and returns false for the caller to write.
-   */
-  private boolean createWith(TableSpec table, Dataset<Row> conformed, String inputs) {
-    if (exists(table)) {
-      updateProperties(table);
-      return false;
-    }
-    var create = conformed.writeTo(sqlName(table)).using("delta");
-    if (!table.partitionColumns().isEmpty()) {
-      List<Column> by = table.partitionColumns().stream().map(functions::col).toList();
-      create = create.partitionedBy(by.get(0), by.subList(1, by.size()).toArray(Column[]::new));
-    }
-    for (Map.Entry<String, String> property : table.properties().entrySet()) {
-      create = create.tableProperty(property.getKey(), property.getValue());
-    }
-    // A create-table-as-select takes its commit's userMetadata from the session, not from an option.
-    String userMetadata = "spark.databricks.delta.commitInfo.userMetadata";
-    spark.conf().set(userMetadata, inputs);
-    try {
-      create.create();
-      return true;
-    } catch (org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException e) {
-      LOG.info("{} was created by another run meanwhile; writing into it", table.name());
-      return false;
-    } finally {
-      spark.conf().unset(userMetadata);
-    }
-  }
-
-  private void updateProperties(TableSpec table) {
-    Row detail = DeltaTable.forPath(spark, path(table)).detail().select("properties", "description").first();
-    Map<String, String> current = new java.util.HashMap<>(detail.isNullAt(0) ? Map.of() : detail.getJavaMap(0));
-    if (!detail.isNullAt(1)) {
-      current.put("comment", detail.getString(1));
-    }
-    String stale = table.properties().entrySet().stream()
-        .filter(p -> !p.getValue().equals(current.get(p.getKey())))
-        .map(p -> SqlLiterals.string(p.getKey()) + " = " + SqlLiterals.string(p.getValue()))
-        .collect(java.util.stream.Collectors.joining(", "));
-    if (!stale.isEmpty()) {
-      spark.sql("ALTER TABLE " + sqlName(table) + " SET TBLPROPERTIES (" + stale + ")");
-    }
-  }
-
   public WriteResult append(TableSpec table, Dataset<Row> rows) {
-    Dataset<Row> conformed = conformed(table, rows);
+    Dataset<Row> conformed = TableCreation.conformed(table, rows);
     return ConflictRetry.write(path(table), () -> {
-      if (!createWith(table, conformed, "")) {
-        writer(table, conformed).mode("append").save(path(table));
+      if (!creation.createOrUpdate(table, location(table), conformed, "")) {
+        TableCreation.writer(table, conformed).mode("append").save(path(table));
       }
       return ownCommit(table, "");
     });
@@ -343,29 +282,12 @@ public final class Lake {
     return storage.write(root + "/" + relativePath, content);
   }
 
-  private static String readBuild() {
-    java.util.Properties build = new java.util.Properties();
-    try (var in = Lake.class.getResourceAsStream("/crossover-build.properties")) {
-      if (in != null) {
-        build.load(in);
-      }
-    } catch (IOException e) {
-      LOG.warn("crossover-build.properties unreadable; tables will be recomputed on every run", e);
-    }
-    return build.getProperty("version", "unknown") + "@" + build.getProperty("built", Long.toString(System.nanoTime()));
-  }
-
   /**
    * The table's absolute location with its scheme ({@code file:/…}, {@code s3a://…}): what SQL and
    * catalogs need, since the default lake (./lakehouse) is relative.
    */
   public String location(TableSpec table) {
     return storage.qualified(path(table));
-  }
-
-  /** The table as a SQL identifier; Delta takes a path identifier only when the path is absolute. */
-  private String sqlName(TableSpec table) {
-    return "delta.`" + location(table) + "`";
   }
 
   private static String stripSlash(String path) {

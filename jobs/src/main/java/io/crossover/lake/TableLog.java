@@ -8,30 +8,37 @@ import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.MapValue;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.internal.DeltaLogActionUtils.DeltaAction;
+import io.delta.kernel.types.MapType;
+import io.delta.kernel.types.StringType;
+import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
-import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A Delta table's commits, read through Delta's public APIs only: versions, lineage and row counts
- * from {@link DeltaTable#history}, the files a range of commits added or removed from the Delta
- * kernel's commit ranges. Nothing here knows how the log is laid out on storage.
+ * A Delta table's commits, read through the Delta kernel's public API only: the latest version from
+ * a snapshot, a commit's lineage and row count from the commit file its commit range names (read by
+ * the kernel's JSON handler with the few fields needed), and the files a range of commits added or
+ * removed. Nothing here knows how the log is laid out on storage. (Delta Spark's
+ * {@code DeltaTable.history} gives the same commit fields but costs ~110 ms a call, against ~2 ms.)
  *
  * <p>The kernel's action selector ({@code DeltaLogActionUtils.DeltaAction}) sits in a package the
  * kernel calls internal, but it is the type of its public {@code CommitRange.getCommitActions}.
  */
 final class TableLog {
+  /** The part of a commit file's {@code commitInfo} action crossover reads. */
+  private static final StructType COMMIT_INFO = new StructType().add("commitInfo", new StructType()
+      .add("userMetadata", StringType.STRING)
+      .add("operationMetrics", new MapType(StringType.STRING, StringType.STRING, true)));
   private final SparkSession spark;
   private final Engine engine;
 
@@ -45,22 +52,50 @@ final class TableLog {
 
   /** The table's latest version; -1 when the table does not exist. */
   long latestVersion(String tablePath) {
-    return newest(tablePath, 1).stream().mapToLong(Commit::version).findFirst().orElse(-1);
+    try {
+      return TableManager.loadSnapshot(qualified(tablePath)).build(engine).getVersion();
+    } catch (TableNotFoundException absent) {
+      return -1;
+    }
   }
 
   /** The table's newest {@code count} commits, newest first; none when the table does not exist. */
   List<Commit> newest(String tablePath, int count) {
-    if (!DeltaTable.isDeltaTable(spark, tablePath)) {
-      return List.of();
-    }
+    String table = qualified(tablePath);
+    long latest = latestVersion(table);
     List<Commit> commits = new ArrayList<>();
-    for (Row row : DeltaTable.forPath(spark, tablePath).history(count)
-        .select("version", "userMetadata", "operationMetrics").collectAsList()) {
-      Map<String, String> metrics = row.isNullAt(2) ? Map.of() : row.getJavaMap(2);
-      commits.add(new Commit(row.getLong(0), Lineage.fromJson(row.isNullAt(1) ? null : row.getString(1)),
-          Long.parseLong(metrics.getOrDefault("numOutputRows", "0"))));
+    for (long version = latest; version >= 0 && version > latest - count; version--) {
+      commits.add(commit(table, version));
     }
     return commits;
+  }
+
+  /**
+   * One commit's lineage and output rows, read with the kernel's JSON handler from the commit file
+   * the kernel names for that version: a few milliseconds, where a history query takes ~110 ms.
+   */
+  private Commit commit(String table, long version) {
+    var range = TableManager.loadCommitRange(table, CommitBoundary.atVersion(version))
+        .withEndBoundary(CommitBoundary.atVersion(version)).build(engine);
+    Optional<Lineage> lineage = Optional.empty();
+    long rows = 0;
+    try (CloseableIterator<ColumnarBatch> batches = engine.getJsonHandler()
+        .readJsonFiles(closeable(range.getDeltaFiles().iterator()), COMMIT_INFO, Optional.empty())) {
+      while (batches.hasNext()) {
+        ColumnarBatch batch = batches.next();
+        for (int row = 0; row < batch.getSize(); row++) {
+          if (present(batch, "commitInfo", row)) {
+            ColumnVector userMetadata = field(batch, "commitInfo", "userMetadata");
+            lineage = Lineage.fromJson(userMetadata.isNullAt(row) ? null : userMetadata.getString(row));
+            ColumnVector metrics = field(batch, "commitInfo", "operationMetrics");
+            rows = metrics.isNullAt(row) ? 0 : mapValue(metrics.getMap(row), "numOutputRows").map(Long::parseLong).orElse(0L);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Commit(version, lineage, rows);
   }
 
   /**
@@ -95,7 +130,7 @@ final class TableLog {
       }
       for (String kind : List.of("add", "remove")) {
         if (present(batch, kind, row)) {
-          Optional<String> value = partitionValue(field(batch, kind, "partitionValues").getMap(row), column);
+          Optional<String> value = mapValue(field(batch, kind, "partitionValues").getMap(row), column);
           if (value.isEmpty()) {
             return false;
           }
@@ -155,17 +190,36 @@ final class TableLog {
 
   private static ColumnVector field(ColumnarBatch batch, String action, String name) {
     int at = batch.getSchema().indexOf(action);
-    var struct = (io.delta.kernel.types.StructType) batch.getSchema().at(at).getDataType();
+    var struct = (StructType) batch.getSchema().at(at).getDataType();
     return batch.getColumnVector(at).getChild(struct.indexOf(name));
   }
 
-  private static Optional<String> partitionValue(MapValue values, String column) {
+  private static Optional<String> mapValue(MapValue values, String key) {
     for (int i = 0; i < values.getSize(); i++) {
-      if (column.equals(values.getKeys().getString(i)) && !values.getValues().isNullAt(i)) {
+      if (key.equals(values.getKeys().getString(i)) && !values.getValues().isNullAt(i)) {
         return Optional.of(values.getValues().getString(i));
       }
     }
     return Optional.empty();
+  }
+
+  private static <T> CloseableIterator<T> closeable(java.util.Iterator<T> items) {
+    return new CloseableIterator<>() {
+      @Override
+      public boolean hasNext() {
+        return items.hasNext();
+      }
+
+      @Override
+      public T next() {
+        return items.next();
+      }
+
+      @Override
+      public void close() {
+        // A list's iterator holds nothing to release.
+      }
+    };
   }
 
   private String qualified(String tablePath) {
