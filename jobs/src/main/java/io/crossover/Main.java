@@ -57,8 +57,22 @@ public final class Main {
 
   private Main() {}
 
+  /**
+   * The entry point spark-submit calls. On success it returns, as a Spark application does (a
+   * cluster manager reports an application that calls {@code System.exit} as failed even at 0). On
+   * failure: in client mode and locally it exits with the documented code; in cluster mode (the
+   * driver under YARN or a standalone worker) it throws, so the cluster manager marks the
+   * application FAILED with the message in the driver log.
+   */
   public static void main(String[] args) {
-    System.exit(runFromCommandLine(args, System.out, System.err));
+    int code = runFromCommandLine(args, System.out, System.err);
+    if (code == ExitCode.DONE.code()) {
+      return;
+    }
+    if ("cluster".equals(System.getProperty("spark.submit.deployMode"))) {
+      throw new IllegalStateException("crossover failed with exit code " + code + "; the reason is above");
+    }
+    System.exit(code);
   }
 
   static int runFromCommandLine(String[] args, PrintStream out, PrintStream err) {

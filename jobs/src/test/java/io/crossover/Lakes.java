@@ -44,7 +44,6 @@ public final class Lakes {
     Map<String, String> overrides = new HashMap<>(conf);
     overrides.put("spark.crossover.landing", landing);
     overrides.put("spark.crossover.lake", lake);
-    overrides.putIfAbsent("spark.crossover.companyAliases", "../conf/company_aliases.csv");
     overrides.putIfAbsent("spark.crossover.forecast.bootstrap", "50");
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();

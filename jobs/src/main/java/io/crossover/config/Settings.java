@@ -30,9 +30,12 @@ public final class Settings {
   public static final Setting<String> LAKE =
       new Setting<>(PREFIX + "lake", "lakehouse", "a path or s3a:// URI",
           "Root of the Delta tables (bronze, silver, gold, quarantine, ops).", Settings::nonEmpty);
+  /** The value of {@link #COMPANY_ALIASES} that names the copy of conf/company_aliases.csv built into the jar. */
+  public static final String BUILT_IN = "builtin";
   public static final Setting<String> COMPANY_ALIASES =
-      new Setting<>(PREFIX + "companyAliases", "conf/company_aliases.csv", "a CSV path",
-          "Alias to company id map (columns alias, company_id).", Settings::nonEmpty);
+      new Setting<>(PREFIX + "companyAliases", BUILT_IN, "builtin, or a Hadoop path (s3a://, hdfs://, file:, local)",
+          "Alias to company id map (columns alias, company_id); builtin is conf/company_aliases.csv as built into the jar,"
+              + " so a cluster driver needs no file.", Settings::nonEmpty);
   public static final Setting<Integer> HORIZON_MONTHS =
       new Setting<>(PREFIX + "forecast.horizonMonths", "120", "a whole number from 1 to 600",
           "How far ahead the forecast looks for the crossover.", range(1, 600));

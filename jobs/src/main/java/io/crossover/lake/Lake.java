@@ -266,15 +266,35 @@ public final class Lake {
   }
 
   /**
-   * Reads a small reference CSV (header row, all columns as strings) into a local relation, so
-   * the stages that join it do not read the file again.
+   * A small reference CSV (header row, all columns as strings, one record per line) as a local
+   * relation, so the stages that join it do not read the file again: the file at a Hadoop path
+   * ({@code s3a://}, {@code hdfs://}, {@code file:}, local), or with {@code builtIn} the resource of
+   * that name inside the jar, which travels with the job to any driver.
    */
-  public Dataset<Row> readReferenceCsv(String path) {
-    if (!storage.exists(path)) {
+  public Dataset<Row> readReferenceCsv(String path, boolean builtIn) {
+    byte[] content;
+    if (builtIn) {
+      content = builtInResource(path);
+    } else if (!storage.exists(path)) {
       throw Errors.unreadableReference(path, "the file does not exist", null);
+    } else {
+      content = storage.readAll(path);
     }
-    Dataset<Row> rows = spark.read().option("header", "true").csv(path);
+    List<String> lines = new String(content, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    Dataset<Row> rows = spark.read().option("header", "true")
+        .csv(spark.createDataset(lines, org.apache.spark.sql.Encoders.STRING()));
     return spark.createDataFrame(rows.collectAsList(), rows.schema());
+  }
+
+  private static byte[] builtInResource(String name) {
+    try (var in = Lake.class.getResourceAsStream("/" + name)) {
+      if (in == null) {
+        throw Errors.unreadableReference(name, "the jar holds no such resource; rebuild it", null);
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw Errors.unreadableReference(name, e.getMessage(), e);
+    }
   }
 
   /** Writes a file under the lake root (reports), replacing it; returns its full path. */

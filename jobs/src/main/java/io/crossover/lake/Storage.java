@@ -85,6 +85,15 @@ public final class Storage {
     }
   }
 
+  /** The whole content of a (small) file. */
+  public byte[] readAll(String path) {
+    try (InputStream in = open(path)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw failure("read", path, e);
+    }
+  }
+
   /** The last {@code count} bytes of a file (fewer when it is shorter). */
   public byte[] readTail(String path, int count) {
     Path file = new Path(path);

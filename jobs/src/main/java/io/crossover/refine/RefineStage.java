@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 
+import io.crossover.config.Settings;
 import io.crossover.ingest.BronzeTables;
 import io.crossover.ingest.Contract;
 import io.crossover.ingest.Contracts;
@@ -76,7 +77,9 @@ public final class RefineStage {
         () -> EpochFacts.acceleratorCatalogue(bronze(lake, Contracts.ACCELERATORS),
             Snapshots.newestDownload(bronze(lake, EpochContracts.ML_HARDWARE), "release_date")));
 
-    Dataset<Row> aliases = lake.readReferenceCsv(run.settings().companyAliases());
+    String aliasesFile = run.settings().companyAliases();
+    boolean builtIn = aliasesFile.equals(Settings.BUILT_IN);
+    Dataset<Row> aliases = lake.readReferenceCsv(builtIn ? "company_aliases.csv" : aliasesFile, builtIn);
     String aliasesDigest = "aliases=" + digest(aliases);
     Dataset<Row> fx = lake.read(SilverTables.FX_RATES, NAME);
     refineFunding(run, report, aliases, aliasesDigest, fx);
