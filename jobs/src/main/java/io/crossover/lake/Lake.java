@@ -250,10 +250,9 @@ public final class Lake {
    * committed after it), or the newest commit when the write recorded no lineage.
    */
   private WriteResult ownCommit(TableSpec table, String recorded) {
-    List<TableLog.Commit> newest = log.newest(path(table), OWN_COMMIT_LOOKBACK);
     Optional<Lineage> lineage = Lineage.fromJson(recorded);
-    TableLog.Commit commit = newest.stream().filter(c -> lineage.isEmpty() || c.lineage().equals(lineage))
-        .findFirst().orElse(newest.get(0));
+    TableLog.Commit commit = log.newestMatching(path(table), OWN_COMMIT_LOOKBACK,
+        c -> lineage.isEmpty() || c.lineage().equals(lineage));
     WriteResult result = new WriteResult(table.name(), commit.rowsWritten(), commit.version(), false);
     written.put(table.name(), result.version());
     LOG.debug("wrote {}: {} rows, version {}", table.name(), result.rowsWritten(), result.version());

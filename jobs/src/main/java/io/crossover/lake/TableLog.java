@@ -71,6 +71,23 @@ final class TableLog {
   }
 
   /**
+   * The newest of the table's last {@code lookback} commits that {@code mine} accepts, read one at a
+   * time from the newest; the newest commit when none does.
+   */
+  Commit newestMatching(String tablePath, int lookback, java.util.function.Predicate<Commit> mine) {
+    String table = qualified(tablePath);
+    long latest = latestVersion(table);
+    Commit newest = commit(table, latest);
+    for (long version = latest; version >= 0 && version > latest - lookback; version--) {
+      Commit candidate = version == latest ? newest : commit(table, version);
+      if (mine.test(candidate)) {
+        return candidate;
+      }
+    }
+    return newest;
+  }
+
+  /**
    * One commit's lineage and output rows, read with the kernel's JSON handler from the commit file
    * the kernel names for that version: a few milliseconds, where a history query takes ~110 ms.
    */
