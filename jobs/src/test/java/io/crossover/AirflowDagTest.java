@@ -26,7 +26,7 @@ class AirflowDagTest {
     Process python = new ProcessBuilder("python3", DAG_TESTS).redirectErrorStream(true).start();
     String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(python.waitFor()).as(output).isZero();
-    assertThat(output).contains("Ran 3 tests").contains("OK");
+    assertThat(output).contains("Ran 8 tests").contains("OK");
   }
 
   @Test
@@ -35,7 +35,7 @@ class AirflowDagTest {
     assertThat(tasks.size()).isEqualTo(6);
     for (JsonNode task : tasks) {
       List<String> args = new ArrayList<>();
-      task.get("args").forEach(a -> args.add(a.asText().replace("{{ ds }}", "2026-11-26")));
+      task.get("args").forEach(a -> args.add(a.asText().replace("{{ data_interval_start | ds }}", "2026-11-26")));
       Map<String, String> conf = new HashMap<>();
       task.get("conf").fields().forEachRemaining(e -> conf.put(e.getKey(), e.getValue().asText()));
       assertThat(dryRun(conf, args)).as(task.toString()).isZero();
