@@ -21,6 +21,8 @@ CROSSOVER = {
     "packages": "io.delta:delta-spark_2.13:4.4.0,org.apache.hadoop:hadoop-aws:3.5.0,"
                 "software.amazon.awssdk:s3:2.35.4,software.amazon.awssdk:s3-transfer-manager:2.35.4,"
                 "software.amazon.awssdk:sts:2.35.4",
+    # and its --exclude-packages: what Spark already holds, and the AWS SDK bundle the three SDK modules replace.
+    "exclude_packages": "software.amazon.awssdk:bundle,org.apache.hadoop:hadoop-client-api,org.apache.hadoop:hadoop-client-runtime",
     # conf/cluster.properties, inline so that the Airflow workers need no checkout; the DAG tests fail
     # when the two differ. spark.app.name is overridden per task by the operator's name (--name wins).
     "conf": {
@@ -37,6 +39,24 @@ CROSSOVER = {
         "spark.executor.cores": "4",
         "spark.dynamicAllocation.enabled": "false",
         "spark.executor.instances": "4",
+        "spark.driver.extraJavaOptions": (
+            "--add-opens=java.base/java.lang=ALL-UNNAMED "
+            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED "
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED "
+            "--add-opens=java.base/java.io=ALL-UNNAMED "
+            "--add-opens=java.base/java.net=ALL-UNNAMED "
+            "--add-opens=java.base/java.nio=ALL-UNNAMED "
+            "--add-opens=java.base/java.util=ALL-UNNAMED "
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED "
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED "
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED "
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED "
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED "
+            "--add-opens=java.base/sun.security.action=ALL-UNNAMED "
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED "
+            "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED "
+            "-Dio.netty.tryReflectionSetAccessible=true"
+        ),
         "spark.redaction.regex": "(?i)secret|password|token|access[.]?key|credential",
         "spark.crossover.landing": "s3a://crossover/landing",
         "spark.crossover.lake": "s3a://crossover/lake",
@@ -73,6 +93,7 @@ def stage(name):
         java_class="io.crossover.Main",
         application_args=[name, "--run-date", RUN_DATE],
         packages=CROSSOVER["packages"],
+        exclude_packages=CROSSOVER["exclude_packages"],
         conf=CROSSOVER["conf"],
         name="crossover-" + name,
         pool=CROSSOVER["pool"],

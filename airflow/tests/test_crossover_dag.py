@@ -29,11 +29,11 @@ def all_tasks(dags):
     return [task for dag in dags.values() for task in dag.tasks.values()]
 
 
-def standalone_packages():
-    """The --packages of the Standalone spark-submit line in docs/deploy.md."""
+def standalone_option(option):
+    """The value of an option (--packages, --exclude-packages) of the Standalone spark-submit line in docs/deploy.md."""
     with open(os.path.join(REPOSITORY, "docs", "deploy.md"), encoding="utf-8") as deploy:
         standalone = re.search(r"^Standalone:\n\n```bash\n(.*?)```", deploy.read(), re.MULTILINE | re.DOTALL)
-    return re.search(r"--packages (\S+)", standalone.group(1)).group(1)
+    return re.search(option + r" (\S+)", standalone.group(1)).group(1)
 
 
 def cluster_properties():
@@ -84,10 +84,13 @@ class CrossoverDagTest(unittest.TestCase):
             self.assertGreater(task.kwargs["execution_timeout"].total_seconds(), 0, task.task_id)
 
     def test_every_task_has_the_packages_of_the_documented_standalone_submit(self):
-        packages = standalone_packages()
+        packages = standalone_option("--packages")
+        excluded = standalone_option("--exclude-packages")
         self.assertIn("io.delta:delta-spark_2.13:", packages)
+        self.assertIn("software.amazon.awssdk:bundle", excluded)
         for task in all_tasks(self.dags):
             self.assertEqual(task.kwargs["packages"], packages, task.task_id)
+            self.assertEqual(task.kwargs["exclude_packages"], excluded, task.task_id)
 
     def test_every_task_has_every_cluster_property_and_no_properties_file(self):
         properties = cluster_properties()

@@ -129,6 +129,8 @@ public final class Main {
         builder.config(key, value);
       }
     });
+    StandaloneClusterJars.jarsToShip(conf, Thread.currentThread().getContextClassLoader())
+        .ifPresent(jars -> builder.config("spark.jars", jars));
     return builder.getOrCreate();
   }
 
