@@ -1,5 +1,7 @@
 package io.crossover;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,8 +75,32 @@ final class MiniYarn implements AutoCloseable {
     return confDir;
   }
 
+  /** The application this ResourceManager accepted last: each test submits one at a time. */
+  String newestApplication() throws IOException, InterruptedException {
+    String newest = null;
+    for (JsonNode application : applications()) {
+      String id = application.get("id").asText();
+      if (newest == null || id.compareTo(newest) > 0) {
+        newest = id;
+      }
+    }
+    if (newest == null) {
+      throw new AssertionError("the ResourceManager has no application");
+    }
+    return newest;
+  }
+
   /** The application's final status from the ResourceManager's REST API: SUCCEEDED, FAILED, KILLED or UNDEFINED. */
   String finalStatus(String applicationId) throws IOException, InterruptedException {
+    for (JsonNode application : applications()) {
+      if (application.get("id").asText().equals(applicationId)) {
+        return application.get("finalStatus").asText();
+      }
+    }
+    throw new AssertionError("the ResourceManager has no application " + applicationId);
+  }
+
+  private JsonNode applications() throws IOException, InterruptedException {
     String config = Files.readString(confDir.resolve("yarn-site.xml"));
     Matcher webapp = Pattern.compile("<name>yarn\\.resourcemanager\\.webapp\\.address</name>\\s*<value>([^<]+)</value>")
         .matcher(config);
@@ -82,11 +108,10 @@ final class MiniYarn implements AutoCloseable {
       throw new IllegalStateException("no yarn.resourcemanager.webapp.address in " + confDir.resolve("yarn-site.xml"));
     }
     String body = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-        .send(HttpRequest.newBuilder(URI.create("http://" + webapp.group(1) + "/ws/v1/cluster/apps/" + applicationId))
+        .send(HttpRequest.newBuilder(URI.create("http://" + webapp.group(1) + "/ws/v1/cluster/apps"))
             .header("Accept", "application/json").timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString())
         .body();
-    Matcher status = Pattern.compile("\"finalStatus\"\\s*:\\s*\"(\\w+)\"").matcher(body);
-    return status.find() ? status.group(1) : "UNKNOWN: " + body;
+    return new ObjectMapper().readTree(body).path("apps").path("app");
   }
 
   /** The driver's (the application master's, container 1) {@code stderr} or {@code stdout} in cluster mode. */

@@ -1,5 +1,7 @@
 package io.crossover;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,6 +73,24 @@ final class SparkStandalone implements AutoCloseable {
     String body = http("http://127.0.0.1:" + restPort + "/v1/submissions/status/" + submissionId);
     Matcher state = Pattern.compile("\"driverState\"\\s*:\\s*\"(\\w+)\"").matcher(body);
     return state.find() ? state.group(1) : "UNKNOWN";
+  }
+
+  /** The driver the master accepted last (running or completed): each test submits one at a time. */
+  String newestDriver() throws IOException, InterruptedException {
+    JsonNode master = new ObjectMapper().readTree(http("http://127.0.0.1:" + masterUiPort + "/json/"));
+    String newest = null;
+    for (String list : List.of("activedrivers", "completeddrivers")) {
+      for (JsonNode driver : master.path(list)) {
+        String id = driver.get("id").asText();
+        if (newest == null || id.compareTo(newest) > 0) {
+          newest = id;
+        }
+      }
+    }
+    if (newest == null) {
+      throw new AssertionError("the master has no driver");
+    }
+    return newest;
   }
 
   private void awaitWorkers(int workers) throws Exception {

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -83,7 +81,7 @@ class StandaloneClusterIT {
     int exit = cluster.submit(outsideTheCheckout, log, documentedLine("cluster", "lake-cluster", RUN_DATE));
 
     assertThat(exit).as(Files.readString(log)).isZero();
-    assertThat(finalDriverState(log)).as(Files.readString(log)).isEqualTo("FINISHED");
+    assertThat(finalDriverState()).as(Files.readString(log)).isEqualTo("FINISHED");
     assertThat(driverOutput("stdout")).contains("Crossover (inference share of PFLOP-days reaches 0.5)");
     assertGoldEqualsTheLocalRun("lake-cluster");
   }
@@ -95,7 +93,7 @@ class StandaloneClusterIT {
     int exit = cluster.submit(outsideTheCheckout, log, documentedLine("cluster", "lake-failing", "2026-13-01"));
 
     assertThat(exit).as("spark-submit's exit code in cluster mode says nothing about the driver").isZero();
-    assertThat(finalDriverState(log)).isEqualTo("FAILED");
+    assertThat(finalDriverState()).isEqualTo("FAILED");
     assertThat(driverOutput("stderr")).contains("'2026-13-01' is not a date as YYYY-MM-DD (--run-date)");
   }
 
@@ -124,17 +122,14 @@ class StandaloneClusterIT {
         .arguments();
   }
 
-  private String finalDriverState(Path submitLog) throws Exception {
-    String submitted = Files.readString(submitLog);
-    Matcher driver = Pattern.compile("(driver-\\d+-\\d+)").matcher(submitted);
-    assertThat(driver.find()).as(submitted).isTrue();
+  private String finalDriverState() throws Exception {
+    lastDriver = cluster.newestDriver();
     String state = "SUBMITTED";
     long deadline = System.nanoTime() + 600_000_000_000L;
     while (List.of("SUBMITTED", "RUNNING", "RELAUNCHING", "UNKNOWN").contains(state) && System.nanoTime() < deadline) {
       Thread.sleep(1000);
-      state = cluster.driverState(driver.group(1));
+      state = cluster.driverState(lastDriver);
     }
-    lastDriver = driver.group(1);
     return state;
   }
 

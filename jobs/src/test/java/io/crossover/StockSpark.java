@@ -47,10 +47,21 @@ final class StockSpark {
     return home.resolve("jars");
   }
 
-  /** A JVM on the stock jars, with the environment bin/spark-class sets up. */
+  /** A JVM on the stock jars, with the class path and environment bin/spark-class sets up. */
   ProcessBuilder java(String heap, String mainClass, List<String> args) throws IOException {
+    return java(heap, mainClass, args, Map.of());
+  }
+
+  private ProcessBuilder java(String heap, String mainClass, List<String> args, Map<String, String> environment)
+      throws IOException {
+    // As bin/spark-class: Spark's conf folder, then HADOOP_CONF_DIR (how SparkSubmit finds YARN), then jars/.
+    List<String> classpath = new ArrayList<>(List.of(home.resolve("conf").toString()));
+    if (environment.containsKey("HADOOP_CONF_DIR")) {
+      classpath.add(environment.get("HADOOP_CONF_DIR"));
+    }
+    classpath.add(jars() + "/*");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-cp", jars() + "/*"));
+        "-Xmx" + heap, "-cp", String.join(":", classpath)));
     command.addAll(javaOptions());
     command.add(mainClass);
     command.addAll(args);
@@ -60,6 +71,7 @@ final class StockSpark {
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     builder.environment().put("SPARK_CONF_DIR", home.resolve("conf").toString());
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().putAll(environment);
     return builder;
   }
 
@@ -70,9 +82,8 @@ final class StockSpark {
    */
   int submit(Path workingDir, Path log, List<String> args, Map<String, String> environment)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = java("1g", "org.apache.spark.deploy.SparkSubmit", args).directory(workingDir.toFile())
-        .redirectOutput(log.toFile());
-    builder.environment().putAll(environment);
+    ProcessBuilder builder = java("1g", "org.apache.spark.deploy.SparkSubmit", args, environment)
+        .directory(workingDir.toFile()).redirectOutput(log.toFile());
     Process submit = builder.start();
     try {
       if (!submit.waitFor(15, TimeUnit.MINUTES)) {

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +51,7 @@ class YarnClusterIT {
 
     int exit = spark.submit(work, log, documentedLine(Map.of()), Map.of("HADOOP_CONF_DIR", yarn.confDir().toString()));
 
-    String application = applicationId(log);
+    String application = yarn.newestApplication();
     assertThat(exit).as(Files.readString(log)).isZero();
     assertThat(yarn.finalStatus(application)).isEqualTo("SUCCEEDED");
     assertThat(yarn.driverLog(application, "stdout")).contains("Crossover (inference share of PFLOP-days reaches 0.5)");
@@ -67,7 +65,7 @@ class YarnClusterIT {
     int exit = spark.submit(work, log, documentedLine(Map.of("spark.crossover.quality.maxRejectRatio", "7")),
         Map.of("HADOOP_CONF_DIR", yarn.confDir().toString()));
 
-    String application = applicationId(log);
+    String application = yarn.newestApplication();
     assertThat(exit).as("spark-submit waits for the application and reports its failure").isNotZero();
     assertThat(yarn.finalStatus(application)).isEqualTo("FAILED");
     assertThat(yarn.driverLog(application, "stderr"))
@@ -93,12 +91,5 @@ class YarnClusterIT {
         .withOption("--run-date", RUN_DATE)
         .withConf(machine)
         .arguments();
-  }
-
-  private static String applicationId(Path submitLog) throws Exception {
-    String submitted = Files.readString(submitLog);
-    Matcher application = Pattern.compile("(application_\\d+_\\d+)").matcher(submitted);
-    assertThat(application.find()).as(submitted).isTrue();
-    return application.group(1);
   }
 }
