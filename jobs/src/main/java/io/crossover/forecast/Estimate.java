@@ -10,16 +10,19 @@ import java.time.LocalDate;
  * @param probabilityCrossed share of replicates that cross by the run date (evidence model), else null
  * @param evidenceRows published claims fitted (evidence model), else null
  * @param evidenceSources sources of those claims (evidence model), else null
+ * @param flags what a user should look at before trusting the dates, comma-separated (see {@link #SLOPE_BREAK}
+ *     and the other flag names); empty for none
  */
 public record Estimate(String segment, String model, String status, LocalDate p10, LocalDate p50, LocalDate p90,
     Double probabilityWithinHorizon, int observations, Double fitR2, Double fitRmse, String drivers,
-    Double probabilityCrossed, Integer evidenceRows, Integer evidenceSources) implements Serializable {
+    Double probabilityCrossed, Integer evidenceRows, Integer evidenceSources, String flags) implements Serializable {
 
   /** An estimate of a telemetry model. */
   public Estimate(String segment, String model, String status, LocalDate p10, LocalDate p50, LocalDate p90,
-      Double probabilityWithinHorizon, int observations, Double fitR2, Double fitRmse, String drivers) {
+      Double probabilityWithinHorizon, int observations, Double fitR2, Double fitRmse, String drivers,
+      String flags) {
     this(segment, model, status, p10, p50, p90, probabilityWithinHorizon, observations, fitR2, fitRmse, drivers,
-        null, null, null);
+        null, null, null, flags);
   }
 
   public static final String CROSSED = "crossed";

@@ -232,7 +232,7 @@ public final class ForecastStage {
   private static Row estimateRow(String runId, Date asOf, String scenario, Estimate e) {
     return RowFactory.create(runId, asOf, e.segment(), e.status(), date(e.p10()), date(e.p50()), date(e.p90()),
         e.probabilityWithinHorizon(), e.model(), e.observations(), e.fitR2(), e.fitRmse(), e.drivers(), scenario,
-        e.probabilityCrossed(), e.evidenceRows(), e.evidenceSources());
+        e.probabilityCrossed(), e.evidenceRows(), e.evidenceSources(), e.flags());
   }
 
   private static Row pointRow(String runId, Date asOf, String scenario, ForecastPoint p) {

@@ -20,7 +20,7 @@ public final class Forecaster {
     if (history.size() < config.minObservations()) {
       List<Estimate> none = List.of(LogisticShareModel.NAME, LogLinearModel.NAME).stream()
           .map(model -> new Estimate(history.segment(), model, Estimate.INSUFFICIENT_HISTORY, null, null, null,
-              null, history.size(), null, null, "")).toList();
+              null, history.size(), null, null, "", "")).toList();
       return new SegmentForecast(history.segment(), none, observedPoints(history), List.of());
     }
     List<Estimate> estimates = new ArrayList<>();
@@ -66,14 +66,14 @@ public final class Forecaster {
       return new Estimate(history.segment(), set.model(), Estimate.CROSSED,
           Months.start(Math.min(month, quantile(replicates, 0.1))), Months.start(month),
           Months.start(Math.max(month, Math.min(config.horizonEnd(), quantile(replicates, 0.9)))), 1.0,
-          observations, r2, rmse, set.drivers());
+          observations, r2, rmse, set.drivers(), "");
     }
     int point = crossingMonth(set.fitted(), from, config);
     long within = Arrays.stream(replicates).filter(m -> m != Integer.MAX_VALUE).count();
     return new Estimate(history.segment(), set.model(),
         point == Integer.MAX_VALUE ? Estimate.BEYOND_HORIZON : Estimate.PROJECTED,
         month(quantile(replicates, 0.1)), month(quantile(replicates, 0.5)), month(quantile(replicates, 0.9)),
-        replicates.length == 0 ? null : (double) within / replicates.length, observations, r2, rmse, set.drivers());
+        replicates.length == 0 ? null : (double) within / replicates.length, observations, r2, rmse, set.drivers(), "");
   }
 
   /**

@@ -139,7 +139,8 @@ public final class Lakehouse {
     return new Estimate(row.getAs("segment"), row.getAs("model"), row.getAs("status"),
         day(row.getAs("crossover_month_p10")), day(row.getAs("crossover_month_p50")),
         day(row.getAs("crossover_month_p90")), row.getAs("probability_within_horizon"),
-        row.<Integer>getAs("observations"), row.getAs("fit_r2"), row.getAs("fit_rmse"), row.getAs("drivers"));
+        row.<Integer>getAs("observations"), row.getAs("fit_r2"), row.getAs("fit_rmse"), row.getAs("drivers"),
+        row.getAs("flags"));
   }
 
   private static LocalDate day(java.sql.Date date) {

@@ -63,7 +63,7 @@ public final class EvidenceModel {
     List<String> sources = sources(fitted);
     if (!enough(fitted)) {
       Estimate none = new Estimate(SEGMENT, NAME, Estimate.INSUFFICIENT_EVIDENCE, null, null, null, null,
-          fitted.size(), null, null, "", null, fitted.size(), sources.size());
+          fitted.size(), null, null, "", null, fitted.size(), sources.size(), "");
       return new Result(none, List.of(), List.of(), List.of(), List.of(), fitted, 0);
     }
     List<String> terms = EvidenceDesign.termsOf(fitted);
@@ -148,7 +148,7 @@ public final class EvidenceModel {
     long within = Arrays.stream(crossings).filter(m -> m != NEVER).count();
     double total = Math.max(1, crossings.length);
     return new Estimate(SEGMENT, NAME, status, month(quantile(crossings, 0.1)), month(p50),
-        month(quantile(crossings, 0.9)), within / total, rows, null, rmse, "", crossed / total, rows, sources);
+        month(quantile(crossings, 0.9)), within / total, rows, null, rmse, "", crossed / total, rows, sources, "");
   }
 
   /** The reference path and its p10–p90 band, from the first month any claim covers to the horizon's end. */
