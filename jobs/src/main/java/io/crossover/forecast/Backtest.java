@@ -80,12 +80,8 @@ public final class Backtest {
     curves.forEach((variant, byCutoff) -> byCutoff.forEach((cutoff, fitted) -> {
       Integer crossoverError = null;
       if (observedCrossing != null) {
-        for (int m = cutoff - 120; m <= cutoff + 240; m++) {
-          if (fitted.share(m - cutoff) >= Crossover.THRESHOLD) {
-            crossoverError = m - observedCrossing;
-            break;
-          }
-        }
+        int predicted = Crossover.upward(m -> fitted.share(m - cutoff), cutoff - 120, cutoff + 240);
+        crossoverError = predicted == Integer.MAX_VALUE ? null : predicted - observedCrossing;
       }
       for (int horizon : HORIZONS) {
         int month = cutoff + horizon;

@@ -29,5 +29,11 @@ public record Estimate(String segment, String model, String status, LocalDate p1
   public static final String PROJECTED = "projected";
   public static final String BEYOND_HORIZON = "beyond_horizon";
   public static final String INSUFFICIENT_HISTORY = "insufficient_history";
+  /** Above one half from the first month: crossed before the history began (left-censored), no date. */
+  public static final String ALWAYS_ABOVE = "always_above";
+  /** Crossed, stayed above, and is below one half again: no trend model describes a reversal. */
+  public static final String FELL_BACK = "fell_back";
+  /** Not crossed, and the share fit did not settle: no projection. */
+  public static final String NOT_CONVERGED = "not_converged";
   public static final String INSUFFICIENT_EVIDENCE = "insufficient_evidence";
 }

@@ -10,34 +10,54 @@ import java.util.List;
  * Pure Java: runs inside an executor, one call per segment, no Spark job.
  */
 public final class Forecaster {
+  /** Fewer months than this give no dates even with pooling; the segment's curves still count in the market. */
+  public static final int MIN_POOLED_MONTHS = 3;
+  /** How far before the history an upward crossing of a fitted curve is looked for. */
+  static final int LOOKBACK_MONTHS = 120;
+
   private Forecaster() {}
 
   /** A segment's estimates and forecast rows, and its curves when the market is summed from it. */
   public record SegmentForecast(String segment, List<Estimate> estimates, List<ForecastPoint> points,
       List<CurveSet> curves) implements Serializable {}
 
+  /**
+   * Fits both models, or, under the history minimum, the share model leaning on the market's trend
+   * when the configuration carries it (the log-linear comparison is then left out).
+   */
   public static SegmentForecast forecastSegment(History history, ForecastConfig config, boolean keepCurves) {
-    if (history.size() < config.minObservations()) {
+    boolean shortHistory = history.size() < config.minObservations();
+    if (shortHistory && config.pooling() == null) {
       List<Estimate> none = List.of(LogisticShareModel.NAME, LogLinearModel.NAME).stream()
-          .map(model -> new Estimate(history.segment(), model, Estimate.INSUFFICIENT_HISTORY, null, null, null,
-              null, history.size(), null, null, "", "")).toList();
+          .map(model -> insufficient(history, model, "")).toList();
       return new SegmentForecast(history.segment(), none, observedPoints(history), List.of());
     }
+    LogisticShareModel share = new LogisticShareModel(history, config.origin(), config.drivers(), config.scenario(),
+        shortHistory ? config.pooling() : null);
+    String flags = Flags.of(history, share, shortHistory);
+    List<Model> models = shortHistory ? List.of(share) : List.of(share, new LogLinearModel(history, config.origin()));
     List<Estimate> estimates = new ArrayList<>();
     List<CurveSet> curves = new ArrayList<>();
-    for (Model model : List.of(new LogisticShareModel(history, config.origin(), config.drivers(), config.scenario()),
-        new LogLinearModel(history, config.origin()))) {
-      CurveSet set = CurveSet.bootstrap(model, config, history.segment());
-      estimates.add(estimate(history, set, config, model.observations(), model.r2(), model.rmse()));
+    for (Model model : models) {
+      CurveSet set = CurveSet.bootstrap(model, config, history.months());
+      estimates.add(history.size() < MIN_POOLED_MONTHS ? insufficient(history, model.name(), flags)
+          : estimate(history, set, config, model.observations(), model.r2(), model.rmse(), flags));
       curves.add(set);
+    }
+    if (shortHistory) {
+      estimates.add(insufficient(history, LogLinearModel.NAME, flags));
     }
     List<ForecastPoint> points = new ArrayList<>(observedPoints(history));
     points.addAll(futurePoints(history.segment(), curves.get(0), config));
     return new SegmentForecast(history.segment(), estimates, points, keepCurves ? curves : List.of());
   }
 
-  /** The market summed bottom-up from its segments' curves, replicate by replicate; keeps the summed curves. */
+  /**
+   * The market summed bottom-up from its segments' curves, replicate by replicate; keeps the summed
+   * curves. Its flags come from a direct fit to the market's own history.
+   */
   public static SegmentForecast forecastMarket(History market, List<SegmentForecast> parts, ForecastConfig config) {
+    String flags = marketFlags(market, parts, config);
     List<Estimate> estimates = new ArrayList<>();
     List<CurveSet> summed = new ArrayList<>();
     for (String model : List.of(LogisticShareModel.NAME, LogLinearModel.NAME)) {
@@ -46,7 +66,7 @@ public final class Forecaster {
         continue;
       }
       CurveSet set = CurveSet.sum(model, sets);
-      estimates.add(estimate(market, set, config, market.size(), null, null));
+      estimates.add(estimate(market, set, config, market.size(), null, null, flags));
       summed.add(set);
     }
     List<ForecastPoint> points = new ArrayList<>(observedPoints(market));
@@ -56,43 +76,71 @@ public final class Forecaster {
     return new SegmentForecast(market.segment(), estimates, points, summed);
   }
 
-  static Estimate estimate(History history, CurveSet set, ForecastConfig config, int observations,
-      Double r2, Double rmse) {
-    int from = history.months()[0];
-    int[] replicates = set.replicates().stream().mapToInt(c -> crossingMonth(c, from, config)).sorted().toArray();
-    int observed = Crossover.observedCrossing(history);
-    if (observed >= 0) {
-      int month = history.months()[observed];
-      return new Estimate(history.segment(), set.model(), Estimate.CROSSED,
-          Months.start(Math.min(month, quantile(replicates, 0.1))), Months.start(month),
-          Months.start(Math.max(month, Math.min(config.horizonEnd(), quantile(replicates, 0.9)))), 1.0,
-          observations, r2, rmse, set.drivers(), "");
+  private static String marketFlags(History market, List<SegmentForecast> parts, ForecastConfig config) {
+    List<String> flags = new ArrayList<>();
+    if (market.size() >= config.minObservations()) {
+      flags.addAll(Arrays.asList(Flags.of(market, new LogisticShareModel(market, config.origin()), false).split(",")));
     }
-    int point = crossingMonth(set.fitted(), from, config);
-    long within = Arrays.stream(replicates).filter(m -> m != Integer.MAX_VALUE).count();
-    return new Estimate(history.segment(), set.model(),
-        point == Integer.MAX_VALUE ? Estimate.BEYOND_HORIZON : Estimate.PROJECTED,
-        month(quantile(replicates, 0.1)), month(quantile(replicates, 0.5)), month(quantile(replicates, 0.9)),
-        replicates.length == 0 ? null : (double) within / replicates.length, observations, r2, rmse, set.drivers(), "");
+    if (parts.stream().flatMap(p -> p.curves().stream()).anyMatch(c -> !c.converged())) {
+      flags.add(Flags.NOT_CONVERGED);
+    }
+    return String.join(",", flags.stream().filter(f -> !f.isEmpty()).distinct().toList());
+  }
+
+  private static Estimate insufficient(History history, String model, String flags) {
+    return new Estimate(history.segment(), model, Estimate.INSUFFICIENT_HISTORY, null, null, null, null,
+        history.size(), null, null, "", flags);
   }
 
   /**
-   * The month nearest to where the curve's share first reaches one half, searching from
-   * {@code from} to the horizon's end: the first month at or above one half, or the month before
-   * it when the crossing (interpolated between the two) lies nearer to that one. Taking the first
-   * month at or above would put the estimate half a month late on average.
+   * The status and dates: what the observed share did decides first (crossed, always above, fell
+   * back); otherwise the replicates' upward crossings, when the fit settled.
+   */
+  static Estimate estimate(History history, CurveSet set, ForecastConfig config, int observations,
+      Double r2, Double rmse, String flags) {
+    Crossover.Observed observed = Crossover.observed(history);
+    switch (observed.kind()) {
+      case ALWAYS_ABOVE, FELL_BACK -> {
+        String status = observed.kind() == Crossover.Kind.ALWAYS_ABOVE ? Estimate.ALWAYS_ABOVE : Estimate.FELL_BACK;
+        return new Estimate(history.segment(), set.model(), status, null, null, null, null, observations, r2, rmse,
+            set.drivers(), flags);
+      }
+      case CROSSED -> {
+        int month = history.months()[observed.index()];
+        int[] replicates = crossingMonths(set, history, config);
+        return new Estimate(history.segment(), set.model(), Estimate.CROSSED,
+            Months.start(Math.min(month, quantile(replicates, 0.1))), Months.start(month),
+            Months.start(Math.max(month, Math.min(config.horizonEnd(), quantile(replicates, 0.9)))), 1.0,
+            observations, r2, rmse, set.drivers(), flags);
+      }
+      default -> {
+        if (!set.converged()) {
+          return new Estimate(history.segment(), set.model(), Estimate.NOT_CONVERGED, null, null, null, null,
+              observations, r2, rmse, set.drivers(), flags);
+        }
+        int[] replicates = crossingMonths(set, history, config);
+        int point = crossingMonth(set.fitted(), history.months()[0], config);
+        long within = Arrays.stream(replicates).filter(m -> m != Integer.MAX_VALUE).count();
+        return new Estimate(history.segment(), set.model(),
+            point == Integer.MAX_VALUE ? Estimate.BEYOND_HORIZON : Estimate.PROJECTED,
+            month(quantile(replicates, 0.1)), month(quantile(replicates, 0.5)), month(quantile(replicates, 0.9)),
+            replicates.length == 0 ? null : (double) within / replicates.length, observations, r2, rmse,
+            set.drivers(), flags);
+      }
+    }
+  }
+
+  private static int[] crossingMonths(CurveSet set, History history, ForecastConfig config) {
+    int from = history.months()[0];
+    return set.replicates().stream().mapToInt(c -> crossingMonth(c, from, config)).sorted().toArray();
+  }
+
+  /**
+   * Where the curve rises through one half (nearest month, {@link Crossover#upward}), looking from
+   * {@link #LOOKBACK_MONTHS} before {@code from} to the horizon's end.
    */
   static int crossingMonth(Curves curves, int from, ForecastConfig config) {
-    double previous = Double.NaN;
-    for (int m = from; m <= config.horizonEnd(); m++) {
-      double share = curves.share(m - config.origin());
-      if (share >= Crossover.THRESHOLD) {
-        boolean nearerPrevious = m > from && (Crossover.THRESHOLD - previous) / (share - previous) < 0.5;
-        return nearerPrevious ? m - 1 : m;
-      }
-      previous = share;
-    }
-    return Integer.MAX_VALUE;
+    return Crossover.upward(m -> curves.share(m - config.origin()), from - LOOKBACK_MONTHS, config.horizonEnd());
   }
 
   private static List<ForecastPoint> observedPoints(History history) {

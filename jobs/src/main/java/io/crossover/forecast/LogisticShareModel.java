@@ -23,10 +23,14 @@ public final class LogisticShareModel implements Model {
 
   private final double[] t;
   private final double[] totals;
+  private final double[] observed;
+  private final double meanTotal;
   private final DriverPath[] paths;
   private final double[][] design;
   private final Regression share;
   private final LinearFit total;
+  private final SlopePrior prior;
+  private final boolean converged;
   private final double[] pearsonResidual;
   private final double[] totalResidual;
 
@@ -35,15 +39,21 @@ public final class LogisticShareModel implements Model {
     this(history, origin, List.of(), Scenario.NONE);
   }
 
+  public LogisticShareModel(History history, int origin, List<Driver> drivers, Scenario scenario) {
+    this(history, origin, drivers, scenario, null);
+  }
+
   /**
    * The model on time and those of {@code drivers} the history supports (a value in every month
-   * and some variation); {@link #drivers()} says which were used.
+   * and some variation); {@link #drivers()} says which were used. With {@code pooling}, the share's
+   * slope is shrunk toward the parent's and the total grows at the parent's rate: a short history
+   * borrows the trend it cannot show on its own.
    */
-  public LogisticShareModel(History history, int origin, List<Driver> drivers, Scenario scenario) {
+  public LogisticShareModel(History history, int origin, List<Driver> drivers, Scenario scenario, Pooling pooling) {
     int n = history.size();
     t = new double[n];
     totals = new double[n];
-    double[] observed = new double[n];
+    observed = new double[n];
     double[] logTotal = new double[n];
     double mean = 0;
     for (int i = 0; i < n; i++) {
@@ -54,9 +64,11 @@ public final class LogisticShareModel implements Model {
       mean += totals[i];
     }
     mean /= n;
+    meanTotal = mean;
     for (int i = 0; i < n; i++) {
       totals[i] /= mean;
     }
+    prior = pooling == null ? null : new SlopePrior(pooling.shareSlope(), pooling.priorWeight(mean));
     List<DriverPath> usable = new ArrayList<>();
     for (Driver driver : drivers) {
       DriverPath path = DriverPath.of(driver, history.months(), history.driver(driver), origin, scenario);
@@ -64,25 +76,55 @@ public final class LogisticShareModel implements Model {
         usable.add(path);
       }
     }
-    Regression fit;
+    ShareFit fit;
     DriverPath[] chosen = usable.toArray(DriverPath[]::new);
     try {
-      fit = fitShare(designOf(t, chosen), observed, totals);
+      fit = fitShare(withPrior(designOf(t, chosen), prior), observed, totals, prior);
     } catch (SingularMatrixException collinear) {
       chosen = new DriverPath[0];
-      fit = fitShare(designOf(t, chosen), observed, totals);
+      fit = fitShare(withPrior(designOf(t, chosen), prior), observed, totals, prior);
     }
     paths = chosen;
-    design = designOf(t, paths);
-    share = fit;
-    total = LinearFit.ordinary(t, logTotal);
-    pearsonResidual = new double[n];
-    totalResidual = new double[n];
-    for (int i = 0; i < n; i++) {
-      double mu = Curves.logistic(share.at(design[i]));
-      pearsonResidual[i] = (observed[i] - mu) * Math.sqrt(totals[i] / (mu * (1 - mu)));
-      totalResidual[i] = logTotal[i] - total.at(t[i]);
+    design = withPrior(designOf(t, paths), prior);
+    share = fit.regression();
+    converged = fit.converged();
+    total = pooling == null ? LinearFit.ordinary(t, logTotal) : LinearFit.withSlope(t, logTotal, pooling.totalSlope());
+    pearsonResidual = Residuals.leverageAdjusted(Residuals.pearson(share.beta(), design, observed, totals),
+        Residuals.leverages(share.beta(), design, totals, prior == null ? 0 : prior.weight()));
+    totalResidual = Residuals.leverageAdjusted(Residuals.ofLine(total, t, logTotal), Residuals.lineLeverages(t));
+  }
+
+  /** How a short segment leans on its parent: the parent's share slope and total growth, and its dispersion. */
+  public record Pooling(double shareSlope, double totalSlope, double parentDispersion, double parentMeanTotal)
+      implements java.io.Serializable {
+    /** A slope this far (logit per month) from the parent's is one standard deviation of the prior. */
+    static final double SLOPE_SD = 0.05;
+
+    /**
+     * The prior's weight in the working least squares: the segment's dispersion over the prior's
+     * variance. Binomial-like counts make a segment's dispersion grow as its volume shrinks.
+     */
+    double priorWeight(double segmentMeanTotal) {
+      return parentDispersion * parentMeanTotal / segmentMeanTotal / (SLOPE_SD * SLOPE_SD);
     }
+  }
+
+  /** A normal prior on the share's slope, as one pseudo-observation of the slope with this weight. */
+  record SlopePrior(double slope, double weight) implements java.io.Serializable {}
+
+  /** The share fit and whether its iterations settled. */
+  record ShareFit(Regression regression, boolean converged) {}
+
+  /** The design with the prior's pseudo-row {@code [0, 1, 0...]} appended. */
+  private static double[][] withPrior(double[][] design, SlopePrior prior) {
+    if (prior == null) {
+      return design;
+    }
+    double[][] augmented = java.util.Arrays.copyOf(design, design.length + 1);
+    double[] row = new double[design[0].length];
+    row[1] = 1.0;
+    augmented[design.length] = row;
+    return augmented;
   }
 
   /** Rows {@code [1, t, driver(t)...]}. */
@@ -104,29 +146,48 @@ public final class LogisticShareModel implements Model {
     return row;
   }
 
-  /** Quasi-binomial logistic regression of {@code share} on the design, weights {@code total}, by IRLS. */
-  static Regression fitShare(double[][] design, double[] share, double[] total) {
+  /**
+   * Quasi-binomial logistic regression of {@code share} on the design, weights {@code total}, by IRLS;
+   * with a prior, the design's last row is its pseudo-observation.
+   */
+  static ShareFit fitShare(double[][] design, double[] share, double[] total, SlopePrior prior) {
     int n = share.length;
-    double[] z = new double[n];
-    double[] w = new double[n];
+    double[] z = new double[design.length];
+    double[] w = new double[design.length];
     for (int i = 0; i < n; i++) {
       double s = Math.min(1 - CLIP, Math.max(CLIP, share[i]));
       z[i] = Math.log(s / (1 - s));
       w[i] = total[i] * s * (1 - s);
     }
-    double[] beta = iterate(design, share, total, Regression.coefficients(design, z, w), z, w);
-    workingResponse(design, share, total, beta, z, w);
-    return Regression.weighted(design, z, w);
+    placePrior(prior, z, w, n);
+    Irls irls = iterate(design, share, total, Regression.coefficients(design, z, w), z, w, prior);
+    workingResponse(design, share, total, irls.beta(), z, w);
+    return new ShareFit(Regression.weighted(design, z, w), irls.converged());
   }
+
+  static ShareFit fitShare(double[][] design, double[] share, double[] total) {
+    return fitShare(design, share, total, null);
+  }
+
+  private static void placePrior(SlopePrior prior, double[] z, double[] w, int n) {
+    if (prior != null) {
+      z[n] = prior.slope();
+      w[n] = prior.weight();
+    }
+  }
+
+  /** Coefficients after IRLS and whether they settled within {@link #IRLS_ITERATIONS} steps. */
+  record Irls(double[] beta, boolean converged) {}
 
   /**
    * IRLS steps from {@code beta} until the coefficients move less than {@link #TOLERANCE} (at most
    * {@link #IRLS_ITERATIONS}); {@code z} and {@code w} are scratch space.
    */
-  private static double[] iterate(double[][] design, double[] share, double[] total, double[] beta, double[] z,
-      double[] w) {
+  private static Irls iterate(double[][] design, double[] share, double[] total, double[] beta, double[] z,
+      double[] w, SlopePrior prior) {
     for (int iteration = 0; iteration < IRLS_ITERATIONS; iteration++) {
       workingResponse(design, share, total, beta, z, w);
+      placePrior(prior, z, w, share.length);
       double[] next = Regression.coefficients(design, z, w);
       double change = 0;
       for (int j = 0; j < beta.length; j++) {
@@ -134,10 +195,10 @@ public final class LogisticShareModel implements Model {
       }
       beta = next;
       if (change < TOLERANCE) {
-        break;
+        return new Irls(beta, java.util.Arrays.stream(beta).allMatch(Double::isFinite));
       }
     }
-    return beta;
+    return new Irls(beta, false);
   }
 
   private static void workingResponse(double[][] design, double[] share, double[] total, double[] beta, double[] z,
@@ -177,9 +238,43 @@ public final class LogisticShareModel implements Model {
       shareStar[i] = Math.min(1.0, Math.max(0.0, draw));
       totalStar[i] = total.at(t[i]) + totalResidual[indices[i]];
     }
-    double[] beta = iterate(design, shareStar, totals, share.beta(), new double[n], new double[n]);
-    LinearFit d = LinearFit.ordinary(t, totalStar);
+    double[] beta = iterate(design, shareStar, totals, share.beta(), new double[design.length],
+        new double[design.length], prior).beta();
+    LinearFit d = total.fixedSlope() ? LinearFit.withSlope(t, totalStar, total.slope()) : LinearFit.ordinary(t, totalStar);
     return new Fitted(beta, paths, d.intercept(), d.slope());
+  }
+
+  @Override
+  public boolean converged() {
+    return converged;
+  }
+
+  /** This fit as the trend short segments lean on: its slopes, and its dispersion per unit of its mean total. */
+  public Pooling asParent() {
+    double squares = 0;
+    for (double r : pearsonResiduals()) {
+      squares += r * r;
+    }
+    double dispersion = squares / Math.max(1, t.length - share.beta().length);
+    return new Pooling(share.beta()[1], total.slope(), dispersion, meanTotal);
+  }
+
+  /** Pearson residuals of the share fit, in month order, before the leverage adjustment. */
+  double[] pearsonResiduals() {
+    return Residuals.pearson(share.beta(), observedDesign(), observed, totals);
+  }
+
+  /** The design rows of the observed months (without the prior's pseudo-row). */
+  double[][] observedDesign() {
+    return java.util.Arrays.copyOf(design, t.length);
+  }
+
+  double[] observedShares() {
+    return observed;
+  }
+
+  double[] relativeTotals() {
+    return totals;
   }
 
   @Override

@@ -39,16 +39,30 @@ public final class MarketAssembly {
   public static Fitted fit(Dataset<Row> panel, ForecastConfig config, List<String> segmentColumns,
       boolean keepAllCurves) {
     String prefix = partsPrefix(segmentColumns);
-    Dataset<Forecaster.SegmentForecast> segments = ForecastStage.fitSegments(fittedRows(panel, segmentColumns),
-        config, keepAllCurves ? "" : prefix).persist(StorageLevel.MEMORY_AND_DISK());
     if (prefix == null) {
+      Dataset<Forecaster.SegmentForecast> segments = ForecastStage.fitSegments(panel, config, keepAllCurves ? "" : null)
+          .persist(StorageLevel.MEMORY_AND_DISK());
       return new Fitted(segments, List.of());
     }
+    History market = PanelHistory.of(Demand.ALL_SEGMENT,
+        panel.where(col("segment").equalTo(Demand.ALL_SEGMENT)).collectAsList().iterator());
+    ForecastConfig onMarket = onMarketCalendar(market, config);
+    Dataset<Forecaster.SegmentForecast> segments = ForecastStage.fitSegments(fittedRows(panel, segmentColumns),
+        onMarket, keepAllCurves ? "" : prefix).persist(StorageLevel.MEMORY_AND_DISK());
     List<Forecaster.SegmentForecast> parts = segments
         .filter((FilterFunction<Forecaster.SegmentForecast>) f -> f.segment().startsWith(prefix) && !f.curves().isEmpty())
         .collectAsList();
-    List<Row> market = panel.where(col("segment").equalTo(Demand.ALL_SEGMENT)).collectAsList();
-    return new Fitted(segments, List.of(
-        Forecaster.forecastMarket(PanelHistory.of(Demand.ALL_SEGMENT, market.iterator()), parts, config)));
+    return new Fitted(segments, List.of(Forecaster.forecastMarket(market, parts, onMarket)));
+  }
+
+  /**
+   * Every segment bootstrapped on the market's calendar (shared blocks), and short segments leaning
+   * on the market's own trend; unchanged when the market has too little history to lean on.
+   */
+  static ForecastConfig onMarketCalendar(History market, ForecastConfig config) {
+    if (market.size() < config.minObservations()) {
+      return config;
+    }
+    return config.onMarket(market.months()[0], new LogisticShareModel(market, config.origin()).asParent());
   }
 }

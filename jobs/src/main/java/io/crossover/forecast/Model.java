@@ -11,6 +11,11 @@ public interface Model {
 
   Curves fitted();
 
+  /** Whether the fit's iterations settled; a model fitted in closed form always has. */
+  default boolean converged() {
+    return true;
+  }
+
   /** The model refitted to the fitted values plus residuals drawn at {@code indices}. */
   Curves replicate(int[] indices);
 
