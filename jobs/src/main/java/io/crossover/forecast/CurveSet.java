@@ -21,7 +21,8 @@ public record CurveSet(String model, String drivers, Curves fitted, List<Curves>
    * Bootstraps {@code model} with circular blocks of calendar months drawn from the run date's
    * stream, the same draws for every segment and model (see {@link BlockBootstrap}).
    */
-  public static CurveSet bootstrap(Model model, ForecastConfig config, int[] months) {
+  public static CurveSet bootstrap(Model model, ForecastConfig config) {
+    int[] months = model.months();
     SplittableRandom random = new SplittableRandom(BlockBootstrap.seed(config.runDate(), BLOCK_STREAM));
     int start = config.historyStart() == ForecastConfig.OWN_HISTORY ? months[0] : Math.min(config.historyStart(), months[0]);
     int calendarMonths = config.origin() - start + 1;

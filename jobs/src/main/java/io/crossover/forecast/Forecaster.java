@@ -39,7 +39,7 @@ public final class Forecaster {
     List<Estimate> estimates = new ArrayList<>();
     List<CurveSet> curves = new ArrayList<>();
     for (Model model : models) {
-      CurveSet set = CurveSet.bootstrap(model, config, history.months());
+      CurveSet set = CurveSet.bootstrap(model, config);
       estimates.add(history.size() < MIN_POOLED_MONTHS ? insufficient(history, model.name(), flags)
           : estimate(history, set, config, model.observations(), model.r2(), model.rmse(), flags));
       curves.add(set);

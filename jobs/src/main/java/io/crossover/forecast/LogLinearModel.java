@@ -8,6 +8,7 @@ package io.crossover.forecast;
 public final class LogLinearModel implements Model {
   public static final String NAME = "loglinear";
 
+  private final int[] months;
   private final double[] t;
   private final LinearFit training;
   private final LinearFit inference;
@@ -21,11 +22,13 @@ public final class LogLinearModel implements Model {
         n++;
       }
     }
+    months = new int[n];
     t = new double[n];
     double[] logTraining = new double[n];
     double[] logInference = new double[n];
     for (int i = 0, k = 0; i < history.size(); i++) {
       if (history.training()[i] > 0 && history.inference()[i] > 0) {
+        months[k] = history.months()[i];
         t[k] = history.months()[i] - origin;
         logTraining[k] = Math.log(history.training()[i]);
         logInference[k] = Math.log(history.inference()[i]);
@@ -50,6 +53,11 @@ public final class LogLinearModel implements Model {
   @Override
   public Curves fitted() {
     return new Fitted(training.intercept(), training.slope(), inference.intercept(), inference.slope());
+  }
+
+  @Override
+  public int[] months() {
+    return months.clone();
   }
 
   @Override

@@ -21,6 +21,7 @@ public final class LogisticShareModel implements Model {
   /** IRLS stops when no coefficient moves more than this. */
   private static final double TOLERANCE = 1e-10;
 
+  private final int[] months;
   private final double[] t;
   private final double[] totals;
   private final double[] observed;
@@ -51,6 +52,7 @@ public final class LogisticShareModel implements Model {
    */
   public LogisticShareModel(History history, int origin, List<Driver> drivers, Scenario scenario, Pooling pooling) {
     int n = history.size();
+    months = history.months().clone();
     t = new double[n];
     totals = new double[n];
     observed = new double[n];
@@ -225,6 +227,11 @@ public final class LogisticShareModel implements Model {
   @Override
   public Curves fitted() {
     return new Fitted(share.beta(), paths, total.intercept(), total.slope());
+  }
+
+  @Override
+  public int[] months() {
+    return months.clone();
   }
 
   @Override

@@ -16,6 +16,12 @@ public interface Model {
     return true;
   }
 
+  /**
+   * The calendar month of each observation the model was fitted to, ascending; a replicate's
+   * {@code indices} point into this array.
+   */
+  int[] months();
+
   /** The model refitted to the fitted values plus residuals drawn at {@code indices}. */
   Curves replicate(int[] indices);
 

@@ -114,6 +114,20 @@ class ForecasterTest {
   }
 
   @Test
+  void theLogLinearModelBootstrapsAHistoryWithMonthsWithoutTraining() {
+    History full = logisticHistory("region=eu", LocalDate.of(2026, 9, 1), 0.06, 1000, 2);
+    double[] training = full.training().clone();
+    for (int i = 0; i < 24; i += 2) {
+      training[i] = 0;
+    }
+    History withZeros = new History("region=eu", full.months(), training, full.inference());
+    Estimate loglinear = Forecaster.forecastSegment(withZeros, CONFIG, false).estimates().get(1);
+    assertThat(loglinear.model()).isEqualTo("loglinear");
+    assertThat(loglinear.observations()).isEqualTo(full.size() - 12);
+    assertThat(loglinear.status()).isEqualTo("projected");
+  }
+
+  @Test
   void theSameInputsGiveIdenticalResults() {
     History history = logisticHistory("region=eu", LocalDate.of(2026, 9, 1), 0.06, 1000, 4);
     assertThat(Forecaster.forecastSegment(history, CONFIG, false))
