@@ -5,8 +5,6 @@ import io.crossover.forecast.evidence.EvidenceModel;
 import io.crossover.forecast.evidence.EvidenceTerms;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -129,16 +127,6 @@ public final class EvidenceReport {
               escape(s.laterSources()))).append("</td></tr>");
     }
     return page.append("</table>").toString();
-  }
-
-  /** A ring: what an analyst forecast looks like beside the filled observations. */
-  private static final class HollowCircle extends Marker {
-    @Override
-    public void paint(Graphics2D g, double xOffset, double yOffset, int markerSize) {
-      g.setStroke(new BasicStroke(1.8f));
-      double half = markerSize / 2.0;
-      g.draw(new Ellipse2D.Double(xOffset - half, yOffset - half, markerSize, markerSize));
-    }
   }
 
   private static void scatter(XYChart chart, String name, List<Claim> claims, Marker marker, Color colour) {
