@@ -39,8 +39,8 @@ public final class ForecastTables {
       col("month", DateType, "First day of the month"),
       col("is_history", BooleanType, "True for observed months, false for forecast months and every evidence_logistic month"),
       col("inference_share", DoubleType, "Observed share, or the fitted share for forecast months"),
-      col("share_p10", DoubleType, "10th percentile of the bootstrap replicates' share (forecast months)"),
-      col("share_p90", DoubleType, "90th percentile of the bootstrap replicates' share (forecast months)"),
+      col("share_p10", DoubleType, "10th percentile of a forecast month's share: bootstrap curves plus a month's scatter around the trend"),
+      col("share_p90", DoubleType, "90th percentile of a forecast month's share: bootstrap curves plus a month's scatter around the trend"),
       col("training_pflop_days", DoubleType, "Observed or predicted training PFLOP-days; empty for evidence_logistic"),
       col("inference_pflop_days", DoubleType, "Observed or predicted inference PFLOP-days; empty for evidence_logistic"),
       SCENARIO);

@@ -48,7 +48,7 @@ public final class Forecaster {
       estimates.add(insufficient(history, LogLinearModel.NAME, flags));
     }
     List<ForecastPoint> points = new ArrayList<>(observedPoints(history));
-    points.addAll(futurePoints(history.segment(), curves.get(0), config));
+    points.addAll(futurePoints(history, curves.get(0), config));
     return new SegmentForecast(history.segment(), estimates, points, keepCurves ? curves : List.of());
   }
 
@@ -71,7 +71,7 @@ public final class Forecaster {
     }
     List<ForecastPoint> points = new ArrayList<>(observedPoints(market));
     if (!summed.isEmpty()) {
-      points.addAll(futurePoints(market.segment(), summed.get(0), config));
+      points.addAll(futurePoints(market, summed.get(0), config));
     }
     return new SegmentForecast(market.segment(), estimates, points, summed);
   }
@@ -152,16 +152,22 @@ public final class Forecaster {
     return points;
   }
 
-  private static List<ForecastPoint> futurePoints(String segment, CurveSet set, ForecastConfig config) {
+  /**
+   * Forecast months with the fitted share and a predictive p10–p90: each replicate's curve plus a
+   * month's scatter around the trend (see {@link MonthNoise}), so the band says where an observed
+   * month will fall, not only where the trend is.
+   */
+  private static List<ForecastPoint> futurePoints(History history, CurveSet set, ForecastConfig config) {
+    MonthNoise noise = MonthNoise.of(history, set.fitted(), config);
     List<ForecastPoint> points = new ArrayList<>();
     double[] shares = new double[set.replicates().size()];
     for (int m = config.origin() + 1; m <= config.horizonEnd(); m++) {
       double t = m - config.origin();
       for (int r = 0; r < shares.length; r++) {
-        shares[r] = set.replicates().get(r).share(t);
+        shares[r] = noise.around(set.replicates().get(r).share(t));
       }
       Arrays.sort(shares);
-      points.add(new ForecastPoint(segment, set.model(), Months.start(m), false, set.fitted().share(t),
+      points.add(new ForecastPoint(history.segment(), set.model(), Months.start(m), false, set.fitted().share(t),
           shares.length == 0 ? null : quantile(shares, 0.1), shares.length == 0 ? null : quantile(shares, 0.9),
           set.fitted().training(t), set.fitted().inference(t)));
     }

@@ -30,7 +30,7 @@ public final class Report {
   static final String OBSERVED = "observed (complete months)";
   static final String INCOMPLETE = "incomplete month";
   static final String FORECAST = "forecast (fitted)";
-  static final String BAND = "forecast p10–p90 (of the fitted trend)";
+  static final String BAND = "forecast p10–p90 (a month's share)";
   /**
    * Forecast months are drawn up to the first whose p90 − p10 exceeds this: the band then covers
    * (nearly) the whole 0–1 axis, so the months after it carry no readable forecast.

@@ -186,6 +186,37 @@ class ForecasterTest {
         .isCloseTo(future.inferenceShare(), within(1e-12));
   }
 
+  @Test
+  void theBandHoldsMostLaterObservedMonthsNotOnlyTheTrend() {
+    int covered = 0;
+    int scored = 0;
+    for (long seed = 300; seed < 310; seed++) {
+      SplittableRandom random = new SplittableRandom(seed);
+      int n = 96;
+      int[] months = new int[n];
+      double[] training = new double[n];
+      double[] inference = new double[n];
+      for (int i = 0; i < n; i++) {
+        months[i] = ORIGIN - 71 + i;
+        double logit = 0.05 * (months[i] - Months.index(LocalDate.of(2026, 12, 1))) + 0.15 * random.nextGaussian();
+        double noisy = 1 / (1 + Math.exp(-logit));
+        inference[i] = 1000 * noisy;
+        training[i] = 1000 * (1 - noisy);
+      }
+      History all = new History("region=eu", months, training, inference);
+      List<ForecastPoint> future = Forecaster.forecastSegment(all.upTo(ORIGIN), CONFIG, false).points().stream()
+          .filter(p -> !p.isHistory()).limit(24).toList();
+      for (int k = 0; k < future.size(); k++) {
+        double observed = all.share(72 + k);
+        scored++;
+        if (future.get(k).shareP10() < observed && observed < future.get(k).shareP90()) {
+          covered++;
+        }
+      }
+    }
+    assertThat((double) covered / scored).as("later months inside p10–p90").isBetween(0.7, 0.9);
+  }
+
   /** True market crossing of two equal-weight logistic regions with slope 0.2 (the test's histories). */
   private static int firstMonthAtHalf(int from, LocalDate a, LocalDate b) {
     for (int m = from; ; m++) {

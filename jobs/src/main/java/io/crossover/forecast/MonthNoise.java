@@ -1,0 +1,51 @@
+package io.crossover.forecast;
+
+import java.util.SplittableRandom;
+
+/**
+ * A month's scatter around the fitted trend: the history's residuals on the logit scale (observed
+ * minus fitted, centred), one drawn at random for each replicate and forecast month. Only each
+ * month's own distribution enters the band's percentiles, so the draws need not keep the residuals'
+ * order. Shares of exactly 0 or 1 are held a little inside so their logit is finite.
+ */
+final class MonthNoise {
+  /** The stream the draws come from, with the run date. */
+  static final String STREAM = "month-noise";
+  private static final double EDGE = 1e-4;
+
+  private final double[] residuals;
+  private final SplittableRandom random;
+
+  private MonthNoise(double[] residuals, SplittableRandom random) {
+    this.residuals = residuals;
+    this.random = random;
+  }
+
+  static MonthNoise of(History history, Curves fitted, ForecastConfig config) {
+    int n = history.size();
+    double[] residuals = new double[n];
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      double t = history.months()[i] - config.origin();
+      residuals[i] = logit(history.share(i)) - logit(fitted.share(t));
+      mean += residuals[i] / n;
+    }
+    for (int i = 0; i < n; i++) {
+      residuals[i] -= mean;
+    }
+    return new MonthNoise(residuals, new SplittableRandom(BlockBootstrap.seed(config.runDate(), STREAM)));
+  }
+
+  /** {@code share} moved by one drawn residual on the logit scale. */
+  double around(double share) {
+    if (residuals.length == 0) {
+      return share;
+    }
+    return Curves.logistic(logit(share) + residuals[random.nextInt(residuals.length)]);
+  }
+
+  private static double logit(double share) {
+    double inside = Math.min(1 - EDGE, Math.max(EDGE, share));
+    return Math.log(inside / (1 - inside));
+  }
+}
