@@ -59,7 +59,7 @@ public final class MarketAssembly {
    * Every segment bootstrapped on the market's calendar (shared blocks), and short segments leaning
    * on the market's own trend; unchanged when the market has too little history to lean on.
    */
-  static ForecastConfig onMarketCalendar(History market, ForecastConfig config) {
+  public static ForecastConfig onMarketCalendar(History market, ForecastConfig config) {
     if (market.size() < config.minObservations()) {
       return config;
     }

@@ -18,7 +18,8 @@ import org.apache.spark.sql.SparkSession;
  * table of times and ratios, appends it to docs/performance.md, and ends with one machine-readable
  * line. Lives with the tests because its DuckDB peer is a test-scope dependency.
  * {@code bin/crossover bench evidence [--seeds N]} runs the evidence model's known-answer study
- * instead ({@link EvidenceStudy}).
+ * instead ({@link EvidenceStudy}), {@code bin/crossover bench telemetry [--seeds N] [--scenario NAME]} the
+ * telemetry forecast's misspecified suite ({@link TelemetryStudy}).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -26,6 +27,10 @@ public final class BenchMain {
   public static void main(String[] args) throws IOException {
     if (args.length > 1 && args[0].equals("bench") && args[1].equals("evidence")) {
       EvidenceStudy.main(args);
+      return;
+    }
+    if (args.length > 1 && args[0].equals("bench") && args[1].equals("telemetry")) {
+      TelemetryStudy.main(args);
       return;
     }
     long events = 1_000_000;
