@@ -35,5 +35,7 @@ public record Estimate(String segment, String model, String status, LocalDate p1
   public static final String FELL_BACK = "fell_back";
   /** Not crossed, and the share fit did not settle: no projection. */
   public static final String NOT_CONVERGED = "not_converged";
+  /** Not crossed, and the share levels off below one half: a curve that reaches it explains the history poorly. */
+  public static final String PLATEAU = "plateau";
   public static final String INSUFFICIENT_EVIDENCE = "insufficient_evidence";
 }

@@ -52,7 +52,9 @@ public final class ForecastTables {
       col("segment", StringType, "'all' or <column>=<value>"),
       col("status", StringType, "crossed (observed 3-month share stayed at or above 0.5; evidence_logistic: p50 on"
           + " or before the run date), projected (fitted share reaches 0.5 within the horizon), beyond_horizon,"
-          + " insufficient_history (under 12 months) or insufficient_evidence (under 3 published values in 2 periods)"),
+          + " always_above, fell_back, plateau, not_converged, insufficient_history (under 3 months; under 12 when the"
+          + " market itself has under 12) or"
+          + " insufficient_evidence (under 3 published values in 2 periods); docs/forecast.md, Status and flags"),
       col("crossover_month_p10", DateType, "10th percentile of the replicates' crossover month (first day of month);"
           + " for crossed, the earlier of it and p50"),
       col("crossover_month_p50", DateType, "Median crossover month; for crossed, the month the observed share first stayed above 0.5"),

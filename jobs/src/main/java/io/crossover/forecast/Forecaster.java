@@ -118,6 +118,11 @@ public final class Forecaster {
           return new Estimate(history.segment(), set.model(), Estimate.NOT_CONVERGED, null, null, null, null,
               observations, r2, rmse, set.drivers(), flags);
         }
+        Plateau.Test plateau = set.drivers().isEmpty() ? Plateau.of(history, config.origin(), config.minObservations()) : null;
+        if (plateau != null && plateau.isPlateau()) {
+          return new Estimate(history.segment(), set.model(), Estimate.PLATEAU, null, null, null, plateau.pValue(),
+              observations, r2, rmse, set.drivers(), flags);
+        }
         int[] replicates = crossingMonths(set, history, config);
         int point = crossingMonth(set.fitted(), history.months()[0], config);
         long within = Arrays.stream(replicates).filter(m -> m != Integer.MAX_VALUE).count();

@@ -93,6 +93,20 @@ class StatusAndFlagsTest {
   }
 
   @Test
+  void aShareLevellingOffAt045IsAPlateauWithoutDatesAndARisingOneIsNot() {
+    Estimate levelling = primary(history("region=a", MONTHS, i -> {
+      double share = 0.45 * Curves.logistic(-3 + 0.15 * i);
+      return Math.log(share / (1 - share));
+    }, whiteNoise(MONTHS, 0.05, 4)));
+    assertThat(levelling.status()).isEqualTo(Estimate.PLATEAU);
+    assertThat(levelling.p50()).isNull();
+    assertThat(levelling.probabilityWithinHorizon()).isLessThan(Plateau.P_VALUE);
+
+    Estimate rising = primary(history("region=b", MONTHS, i -> -3 + 0.06 * i, whiteNoise(MONTHS, 0.05, 4)));
+    assertThat(rising.status()).isEqualTo(Estimate.PROJECTED);
+  }
+
+  @Test
   void aShareFitThatDoesNotSettleIsNotConvergedWithoutDates() {
     Estimate estimate = primary(history("region=a", MONTHS, i -> -40, new double[MONTHS]));
     assertThat(estimate.status()).isEqualTo(Estimate.NOT_CONVERGED);
