@@ -58,7 +58,8 @@ public final class BacktestStage {
     Date asOf = Date.valueOf(run.runDate());
     List<Row> rows = scores.stream().map(s -> RowFactory.create(run.runId(), asOf, s.model(), s.segment(),
         Date.valueOf(Months.start(s.cutoff())), s.horizonMonths(), s.predictedShare(), s.observedShare(),
-        Math.abs(s.predictedShare() - s.observedShare()), s.crossoverErrorMonths(), s.variant().drivers())).toList();
+        Math.abs(s.predictedShare() - s.observedShare()), s.crossoverErrorMonths(), s.variant().drivers(), s.shareP10(),
+        s.shareP90(), s.inside(), s.intervalScore())).toList();
     WriteResult written = lake.replaceWhere(ForecastTables.BACKTEST_METRICS,
         lake.spark().createDataFrame(rows, ForecastTables.BACKTEST_METRICS.schema()), "as_of = " + SqlLiterals.date(run.runDate()));
     report.table(TableStat.of(written, 0, 0));
@@ -66,9 +67,9 @@ public final class BacktestStage {
   }
 
   /** variant -> cutoff -> the partition segments' curves at that cutoff, summed. */
-  private static Map<Backtest.Variant, Map<Integer, Curves>> summedCurves(List<Backtest.SegmentBacktest> segments,
+  private static Map<Backtest.Variant, Map<Integer, CurveSet>> summedCurves(List<Backtest.SegmentBacktest> segments,
       String prefix) {
-    Map<Backtest.Variant, Map<Integer, List<Curves>>> parts = new LinkedHashMap<>();
+    Map<Backtest.Variant, Map<Integer, List<CurveSet>>> parts = new LinkedHashMap<>();
     for (Backtest.SegmentBacktest segment : segments) {
       if (!segment.segment().startsWith(prefix)) {
         continue;
@@ -76,18 +77,30 @@ public final class BacktestStage {
       segment.curves().forEach((model, byCutoff) -> byCutoff.forEach((cutoff, curves) ->
           parts.computeIfAbsent(model, m -> new LinkedHashMap<>()).computeIfAbsent(cutoff, c -> new ArrayList<>()).add(curves)));
     }
-    Map<Backtest.Variant, Map<Integer, Curves>> summed = new LinkedHashMap<>();
-    parts.forEach((model, byCutoff) -> byCutoff.forEach((cutoff, curves) ->
-        summed.computeIfAbsent(model, m -> new LinkedHashMap<>()).put(cutoff, new CurveSet.Summed(curves))));
+    Map<Backtest.Variant, Map<Integer, CurveSet>> summed = new LinkedHashMap<>();
+    parts.forEach((variant, byCutoff) -> byCutoff.forEach((cutoff, sets) ->
+        summed.computeIfAbsent(variant, v -> new LinkedHashMap<>()).put(cutoff, CurveSet.sum(variant.model(), sets))));
     return summed;
   }
 
-  /** Per model, drivers and horizon: mean share error, mean absolute crossover error, forecasts scored. */
+  /**
+   * Per model, drivers and horizon: mean share error, mean absolute crossover error, forecasts scored,
+   * and where the model gives intervals the share of observed months inside p10–p90 and the mean
+   * interval score. A table written before intervals were scored reads as having none.
+   */
   public static Dataset<Row> comparison(Dataset<Row> metrics) {
-    return metrics.groupBy("model", "drivers", "horizon_months")
+    Dataset<Row> scored = metrics;
+    for (String column : List.of("inside_p10_p90", "interval_score")) {
+      if (!List.of(scored.columns()).contains(column)) {
+        scored = scored.withColumn(column, lit(null).cast(column.equals("inside_p10_p90") ? "boolean" : "double"));
+      }
+    }
+    return scored.groupBy("model", "drivers", "horizon_months")
         .agg(round(avg("share_abs_error"), 4).as("mean_share_abs_error"),
             round(avg(abs(col("crossover_error_months"))), 2).as("mean_abs_crossover_error_months"),
-            count(lit(1)).as("forecasts"))
+            count(lit(1)).as("forecasts"),
+            round(avg(col("inside_p10_p90").cast("double")), 3).as("p10_p90_coverage"),
+            round(avg("interval_score"), 4).as("mean_interval_score"))
         .orderBy("horizon_months", "model", "drivers");
   }
 }

@@ -85,7 +85,7 @@ public final class ForecastTables {
           + " the history up to a cutoff (every 6 months over the last 3 years) and read 6, 12 and 24 months later.",
       RUN_ID,
       col("as_of", DateType, "Run date of the backtest"),
-      col("model", StringType, "logistic_share or loglinear"),
+      col("model", StringType, "logistic_share, loglinear, or a baseline: naive_last_share, naive_linear_trend"),
       col("segment", StringType, "'all' (summed bottom-up, as in the forecast) or <column>=<value>"),
       col("cutoff", DateType, "Last month the model saw"),
       col("horizon_months", IntegerType, "Months after the cutoff the forecast is read"),
@@ -94,7 +94,13 @@ public final class ForecastTables {
       col("share_abs_error", DoubleType, "|predicted_share - observed_share|"),
       col("crossover_error_months", IntegerType, "Predicted minus observed crossover month, where the segment"
           + " has crossed by the run date; empty otherwise"),
-      DRIVERS).ownedBy(BacktestStage.NAME, TableSpec.WEEKLY);
+      DRIVERS,
+      col("share_p10", DoubleType, "10th percentile of the predicted share (bootstrap curves plus a month's scatter;"
+          + " naive baselines: their own past errors); empty for variants without intervals"),
+      col("share_p90", DoubleType, "90th percentile of the predicted share; empty for variants without intervals"),
+      col("inside_p10_p90", BooleanType, "Whether the observed share fell in share_p10..share_p90"),
+      col("interval_score", DoubleType, "Interval score of p10-p90: width + 10 x distance outside (lower is better)"))
+      .ownedBy(BacktestStage.NAME, TableSpec.WEEKLY);
 
   public static final TableSpec EVIDENCE_OFFSETS = table("gold/evidence_offsets", "run date x kind x name",
       "What the evidence model fitted beside the reference path: the logit offset of each measure and scope against"

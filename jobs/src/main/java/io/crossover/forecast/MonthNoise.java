@@ -3,8 +3,11 @@ package io.crossover.forecast;
 import java.util.SplittableRandom;
 
 /**
- * A month's scatter around the fitted trend: the history's residuals on the logit scale (observed
- * minus fitted, centred), one drawn at random for each replicate and forecast month. Only each
+ * A month's scatter around the fitted trend: the residuals of the last {@link #RECENT_MONTHS} months
+ * on the logit scale (observed minus fitted, centred), one drawn at random for each replicate and
+ * forecast month. Recent months only, because how much a share scatters depends on its level
+ * (more on the logit scale near 0 or 1 for a share of many jobs, more near 1 for noise proportional
+ * to the share) and the forecast months sit nearer the recent level than the early one. Only each
  * month's own distribution enters the band's percentiles, so the draws need not keep the residuals'
  * order. Shares of exactly 0 or 1 are held a little inside so their logit is finite.
  */
@@ -12,6 +15,7 @@ final class MonthNoise {
   /** The stream the draws come from, with the run date. */
   static final String STREAM = "month-noise";
   private static final double EDGE = 1e-4;
+  static final int RECENT_MONTHS = 24;
 
   private final double[] residuals;
   private final SplittableRandom random;
@@ -22,12 +26,13 @@ final class MonthNoise {
   }
 
   static MonthNoise of(History history, Curves fitted, ForecastConfig config) {
-    int n = history.size();
+    int first = Math.max(0, history.size() - RECENT_MONTHS);
+    int n = history.size() - first;
     double[] residuals = new double[n];
     double mean = 0;
     for (int i = 0; i < n; i++) {
-      double t = history.months()[i] - config.origin();
-      residuals[i] = logit(history.share(i)) - logit(fitted.share(t));
+      double t = history.months()[first + i] - config.origin();
+      residuals[i] = logit(history.share(first + i)) - logit(fitted.share(t));
       mean += residuals[i] / n;
     }
     for (int i = 0; i < n; i++) {

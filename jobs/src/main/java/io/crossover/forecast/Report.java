@@ -219,11 +219,14 @@ public final class Report {
       page.append("<p>No backtest yet: run <code>bin/crossover backtest</code>.</p>");
     } else {
       page.append("<table><tr><th>model</th><th>drivers</th><th>horizon (months)</th><th>mean |share error|</th>"
-          + "<th>mean |crossover error| (months)</th><th>forecasts</th></tr>");
+          + "<th>mean |crossover error| (months)</th><th>forecasts</th><th>p10–p90 coverage</th>"
+          + "<th>mean interval score</th></tr>");
       for (org.apache.spark.sql.Row row : backtest) {
         page.append("<tr><td>").append(row.get(0)).append("</td><td>").append(row.isNullAt(1) ? "" : row.get(1))
             .append("</td><td>").append(row.get(2)).append("</td><td>").append(row.get(3)).append("</td><td>")
-            .append(row.isNullAt(4) ? "–" : row.get(4)).append("</td><td>").append(row.get(5)).append("</td></tr>");
+            .append(row.isNullAt(4) ? "–" : row.get(4)).append("</td><td>").append(row.get(5)).append("</td><td>")
+            .append(row.isNullAt(6) ? "–" : row.get(6)).append("</td><td>").append(row.isNullAt(7) ? "–" : row.get(7))
+            .append("</td></tr>");
       }
       page.append("</table>");
     }

@@ -186,24 +186,30 @@ class ForecasterTest {
         .isCloseTo(future.inferenceShare(), within(1e-12));
   }
 
+  /**
+   * {@code n} months from {@code first}: the share's logit rises by {@code slope} a month through zero
+   * at {@code crossover}, plus Gaussian noise of 0.15; totals 1000 a month.
+   */
+  static History logitNoiseHistory(int first, int n, LocalDate crossover, double slope, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int[] months = new int[n];
+    double[] training = new double[n];
+    double[] inference = new double[n];
+    for (int i = 0; i < n; i++) {
+      months[i] = first + i;
+      double share = Curves.logistic(slope * (months[i] - Months.index(crossover)) + 0.15 * random.nextGaussian());
+      inference[i] = 1000 * share;
+      training[i] = 1000 * (1 - share);
+    }
+    return new History("region=eu", months, training, inference);
+  }
+
   @Test
   void theBandHoldsMostLaterObservedMonthsNotOnlyTheTrend() {
     int covered = 0;
     int scored = 0;
     for (long seed = 300; seed < 310; seed++) {
-      SplittableRandom random = new SplittableRandom(seed);
-      int n = 96;
-      int[] months = new int[n];
-      double[] training = new double[n];
-      double[] inference = new double[n];
-      for (int i = 0; i < n; i++) {
-        months[i] = ORIGIN - 71 + i;
-        double logit = 0.05 * (months[i] - Months.index(LocalDate.of(2026, 12, 1))) + 0.15 * random.nextGaussian();
-        double noisy = 1 / (1 + Math.exp(-logit));
-        inference[i] = 1000 * noisy;
-        training[i] = 1000 * (1 - noisy);
-      }
-      History all = new History("region=eu", months, training, inference);
+      History all = logitNoiseHistory(ORIGIN - 71, 96, LocalDate.of(2026, 12, 1), 0.05, seed);
       List<ForecastPoint> future = Forecaster.forecastSegment(all.upTo(ORIGIN), CONFIG, false).points().stream()
           .filter(p -> !p.isHistory()).limit(24).toList();
       for (int k = 0; k < future.size(); k++) {
