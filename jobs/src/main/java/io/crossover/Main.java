@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -234,14 +235,15 @@ public final class Main {
     }
     if (run.lake().exists(ForecastTables.CROSSOVER_ESTIMATE)) {
       Scenario scenario = Scenario.of(run.settings());
-      Summary.printEstimates(out, run.runDate(), run.settings().horizonMonths(), scenario.name(), run.lake()
-          .read(ForecastTables.CROSSOVER_ESTIMATE, ForecastStage.NAME)
+      Dataset<Row> estimates = run.lake().read(ForecastTables.CROSSOVER_ESTIMATE, ForecastStage.NAME);
+      Column flags = java.util.Arrays.asList(estimates.columns()).contains("flags") ? col("flags") : lit("");
+      Summary.printEstimates(out, run.runDate(), run.settings().horizonMonths(), scenario.name(), estimates
           .where(col("as_of").equalTo(java.sql.Date.valueOf(run.runDate())))
           .where(col("model").equalTo(LogisticShareModel.NAME))
           .where(coalesce(col("scenario"), lit(Scenario.BASELINE)).equalTo(scenario.name()))
           .orderBy(col("segment").notEqual("all"), col("segment"))
-          .select("segment", "status", "crossover_month_p10", "crossover_month_p50", "crossover_month_p90",
-              "probability_within_horizon", "drivers")
+          .select(col("segment"), col("status"), col("crossover_month_p10"), col("crossover_month_p50"),
+              col("crossover_month_p90"), col("probability_within_horizon"), col("drivers"), flags)
           .collectAsList());
     }
   }

@@ -84,10 +84,17 @@ final class Summary {
             + " – " + month(row.get(4)) + ")";
         case "projected", "beyond_horizon" -> "p50 " + month(row.get(3)) + "  (p10 " + month(row.get(2))
             + " – p90 " + month(row.get(4)) + ")";
+        case "always_above" -> "above 0.5 from the first month: crossed before the history, no date";
+        case "fell_back" -> "was above 0.5 and is below again: no date";
+        case "plateau" -> "levels off below 0.5: no date";
+        case "not_converged" -> "the share fit did not settle: no date";
         default -> "too little history to fit";
       };
-      String probability = row.isNullAt(5) ? "" : String.format("  P(within %d months) = %.2f", horizonMonths, row.getDouble(5));
-      out.printf("  %-24s %-15s %s%s%n", row.getString(0), status, when, probability);
+      String probability = row.isNullAt(5) || status.equals("plateau") ? ""
+          : String.format("  P(within %d months) = %.2f", horizonMonths, row.getDouble(5));
+      String flags = row.size() < 8 || row.isNullAt(7) || row.getString(7).isEmpty() ? ""
+          : "  flags: " + row.getString(7);
+      out.printf("  %-24s %-15s %s%s%s%n", row.getString(0), status, when, probability, flags);
     }
   }
 
