@@ -75,6 +75,10 @@ class MarketAssemblyTest {
       assertThat(regions).allSatisfy(f -> assertThat(f.curves()).as(f.segment()).isNotEmpty());
 
       Forecaster.SegmentForecast market = fitted.summedMarket().get(0);
+      double partsCompute = regions.stream().filter(f -> !f.curves().isEmpty())
+          .mapToDouble(MarketAssemblyTest::observedCompute).sum();
+      assertThat(partsCompute).as("compute of the regions the market is summed from")
+          .isCloseTo(observedCompute(market), within(1e-9 * partsCompute));
       Curves summed = market.curves().get(0).fitted();
       double summedOfRegions = regions.stream().mapToDouble(f -> f.curves().get(0).fitted().total(0)).sum();
       assertThat(summed.total(0)).isCloseTo(summedOfRegions, within(1e-9 * summedOfRegions));
@@ -87,5 +91,10 @@ class MarketAssemblyTest {
     } finally {
       fitted.segments().unpersist();
     }
+  }
+
+  private static double observedCompute(Forecaster.SegmentForecast forecast) {
+    return forecast.points().stream().filter(ForecastPoint::isHistory)
+        .mapToDouble(p -> p.trainingPflopDays() + p.inferencePflopDays()).sum();
   }
 }
