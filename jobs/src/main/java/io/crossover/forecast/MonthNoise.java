@@ -15,7 +15,7 @@ final class MonthNoise {
   /** The stream the draws come from, with the run date. */
   static final String STREAM = "month-noise";
   private static final double EDGE = 1e-4;
-  static final int RECENT_MONTHS = 24;
+  static final int RECENT_MONTHS = 36;
 
   private final double[] residuals;
   private final SplittableRandom random;
