@@ -129,13 +129,17 @@ class KnownAnswerTest {
   }
 
   @Test
-  void backtestScoresBothModelsForEverySegmentAndTheMarket() {
+  void backtestScoresBothModelsAndTheNaiveBaselinesForEverySegmentAndTheMarket() {
     Lakes.Outcome backtest = Lakes.run(landing, lake, Map.of(), "backtest", "--run-date", RUN_DATE.toString());
     assertThat(backtest.exitCode()).as(backtest.printed()).isZero();
     assertThat(backtest.printed()).contains("Backtest (rolling origin").containsPattern("logistic_share\\s+24\\s+0\\.");
     Dataset<Row> metrics = spark.read().format("delta").load(lake.resolve("gold/backtest_metrics").toString());
     assertThat(metrics.select("segment").distinct().count()).isEqualTo(4);
-    assertThat(metrics.select("model").distinct().count()).isEqualTo(2);
+    assertThat(metrics.select("model").distinct().orderBy("model").collectAsList()).extracting(r -> r.getString(0))
+        .containsExactly("logistic_share", "loglinear", "naive_last_share", "naive_linear_trend");
+    assertThat(metrics.where("model = 'logistic_share' AND drivers = '' AND share_p10 IS NULL").count())
+        .as("logistic_share rows without an interval").isZero();
+    assertThat(metrics.where("model = 'logistic_share' AND share_p10 > share_p90").count()).isZero();
     Row usEast = metrics.where("segment = 'region=us-east' AND model = 'logistic_share' AND cutoff = DATE'2024-12-01'"
         + " AND horizon_months = 6").first();
     assertThat(usEast.<Integer>getAs("crossover_error_months")).as("us-east crossed, so its error is known").isNotNull();
