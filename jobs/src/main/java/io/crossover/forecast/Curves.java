@@ -22,4 +22,10 @@ public interface Curves extends Serializable {
   static double logistic(double x) {
     return 1.0 / (1.0 + Math.exp(-x));
   }
+
+  /** The logit of a share held 1e-4 inside 0..1, so a month with no training or no inference stays finite. */
+  static double logit(double share) {
+    double inside = Math.min(1 - 1e-4, Math.max(1e-4, share));
+    return Math.log(inside / (1 - inside));
+  }
 }

@@ -14,7 +14,6 @@ import java.util.SplittableRandom;
 final class MonthNoise {
   /** The stream the draws come from, with the run date. */
   static final String STREAM = "month-noise";
-  private static final double EDGE = 1e-4;
   static final int RECENT_MONTHS = 36;
 
   private final double[] residuals;
@@ -32,7 +31,7 @@ final class MonthNoise {
     double mean = 0;
     for (int i = 0; i < n; i++) {
       double t = history.months()[first + i] - config.origin();
-      residuals[i] = logit(history.share(first + i)) - logit(fitted.share(t));
+      residuals[i] = Curves.logit(history.share(first + i)) - Curves.logit(fitted.share(t));
       mean += residuals[i] / n;
     }
     for (int i = 0; i < n; i++) {
@@ -46,11 +45,6 @@ final class MonthNoise {
     if (residuals.length == 0) {
       return share;
     }
-    return Curves.logistic(logit(share) + residuals[random.nextInt(residuals.length)]);
-  }
-
-  private static double logit(double share) {
-    double inside = Math.min(1 - EDGE, Math.max(EDGE, share));
-    return Math.log(inside / (1 - inside));
+    return Curves.logistic(Curves.logit(share) + residuals[random.nextInt(residuals.length)]);
   }
 }

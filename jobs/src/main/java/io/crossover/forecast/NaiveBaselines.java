@@ -29,15 +29,15 @@ final class NaiveBaselines {
     for (int i = 0; i < known.size(); i++) {
       int later = Arrays.binarySearch(known.months(), known.months()[i] + horizon);
       if (later >= 0) {
-        changes.add(logit(known.share(later)) - logit(known.share(i)));
+        changes.add(Curves.logit(known.share(later)) - Curves.logit(known.share(i)));
       }
     }
     if (changes.size() < MIN_ERRORS) {
       return new Prediction(last, null, null, null);
     }
     double[] sorted = changes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return new Prediction(last, Curves.logistic(logit(last) + Forecaster.quantile(sorted, 0.1)),
-        Curves.logistic(logit(last) + Forecaster.quantile(sorted, 0.9)), null);
+    return new Prediction(last, Curves.logistic(Curves.logit(last) + Forecaster.quantile(sorted, 0.1)),
+        Curves.logistic(Curves.logit(last) + Forecaster.quantile(sorted, 0.9)), null);
   }
 
   /**
@@ -70,10 +70,5 @@ final class NaiveBaselines {
 
   private static double clip(double share) {
     return Math.min(1, Math.max(0, share));
-  }
-
-  private static double logit(double share) {
-    double inside = Math.min(1 - 1e-4, Math.max(1e-4, share));
-    return Math.log(inside / (1 - inside));
   }
 }
