@@ -74,7 +74,9 @@ public final class Flags {
   /**
    * The largest F statistic, over break months within the trimmed middle of the history, for adding
    * a hinge {@code max(0, t - τ)} to the share's design: how much a change of slope at τ reduces the
-   * Pearson χ² against the χ² left per degree of freedom. The quasi-binomial dispersion cancels.
+   * Pearson χ² against the χ² left per degree of freedom, scaled by (1 − ρ)/(1 + ρ) for a lag-one
+   * autocorrelation ρ > 0 of the hinged fit's residuals: persistent noise makes a bend in the trend
+   * look likely, and its months count for fewer independent ones. The quasi-binomial dispersion cancels.
    */
   static double slopeBreakStatistic(LogisticShareModel model) {
     double[][] design = model.observedDesign();
@@ -91,9 +93,11 @@ public final class Flags {
     for (int k = trim; k < n - trim; k++) {
       double[][] hinged = withHinge(design, design[k][1]);
       LogisticShareModel.ShareFit fit = LogisticShareModel.fitShare(hinged, share, totals);
-      double unrestricted = sumOfSquares(Residuals.pearson(fit.regression().beta(), hinged, share, totals));
+      double[] residuals = Residuals.pearson(fit.regression().beta(), hinged, share, totals);
+      double unrestricted = sumOfSquares(residuals);
+      double rho = Math.max(0, lagOneAutocorrelation(model.months(), residuals));
       if (fit.converged() && unrestricted > 0) {
-        largest = Math.max(largest, (restricted - unrestricted) / (unrestricted / (n - p - 1)));
+        largest = Math.max(largest, (restricted - unrestricted) / (unrestricted / (n - p - 1)) * (1 - rho) / (1 + rho));
       }
     }
     return largest;

@@ -94,7 +94,8 @@ public final class Forecaster {
 
   /**
    * The status and dates: what the observed share did decides first (crossed, always above, fell
-   * back); otherwise the replicates' upward crossings, when the fit settled.
+   * back); otherwise the replicates' upward crossings, when the fit settled, their p10–p90 widened
+   * to hold the share model's own timing errors on this history.
    */
   static Estimate estimate(History history, CurveSet set, ForecastConfig config, int observations,
       Double r2, Double rmse, String flags) {
@@ -126,13 +127,33 @@ public final class Forecaster {
         int[] replicates = crossingMonths(set, history, config);
         int point = crossingMonth(set.fitted(), history.months()[0], config);
         long within = Arrays.stream(replicates).filter(m -> m != Integer.MAX_VALUE).count();
+        int[] interval = calibrated(history, set, config, quantile(replicates, 0.1), quantile(replicates, 0.5),
+            quantile(replicates, 0.9));
         return new Estimate(history.segment(), set.model(),
             point == Integer.MAX_VALUE ? Estimate.BEYOND_HORIZON : Estimate.PROJECTED,
-            month(quantile(replicates, 0.1)), month(quantile(replicates, 0.5)), month(quantile(replicates, 0.9)),
+            month(interval[0]), month(quantile(replicates, 0.5)), month(interval[1]),
             replicates.length == 0 ? null : (double) within / replicates.length, observations, r2, rmse,
             set.drivers(), flags);
       }
     }
+  }
+
+  /**
+   * The bootstrap's p10–p90 widened to hold the share model's own timing errors on this history
+   * ({@link RollingOriginErrors}), for a time-only share fit with a dated p50 and history enough to
+   * refit at earlier cutoffs; otherwise the bootstrap's. The horizon still bounds p90.
+   */
+  private static int[] calibrated(History history, CurveSet set, ForecastConfig config, int p10, int p50, int p90) {
+    if (p50 == Integer.MAX_VALUE || !set.model().equals(LogisticShareModel.NAME) || !set.drivers().isEmpty()) {
+      return new int[] {p10, p90};
+    }
+    int[] errors = RollingOriginErrors.of(history, config.origin(), config.minObservations())
+        .interval(p50, p50 - history.lastMonth());
+    if (errors == null) {
+      return new int[] {p10, p90};
+    }
+    int upper = Math.max(p90, errors[1]);
+    return new int[] {Math.min(p10, errors[0]), upper > config.horizonEnd() ? Integer.MAX_VALUE : upper};
   }
 
   private static int[] crossingMonths(CurveSet set, History history, ForecastConfig config) {

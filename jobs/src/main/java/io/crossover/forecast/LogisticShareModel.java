@@ -266,6 +266,11 @@ public final class LogisticShareModel implements Model {
     return new Pooling(share.beta()[1], total.slope(), dispersion, meanTotal);
   }
 
+  /** The share fit's coefficients: logit(share) = beta · [1, t, driver(t)...]. */
+  double[] shareCoefficients() {
+    return share.beta().clone();
+  }
+
   /** Pearson residuals of the share fit, in month order, before the leverage adjustment. */
   double[] pearsonResiduals() {
     return Residuals.pearson(share.beta(), observedDesign(), observed, totals);

@@ -124,6 +124,14 @@ class StatusAndFlagsTest {
   }
 
   @Test
+  void persistentNoiseOnOneTrendIsRarelyTakenForASlopeBreak() {
+    long flagged = java.util.stream.LongStream.range(0, 20)
+        .mapToObj(seed -> primary(history("region=a", MONTHS, i -> -3 + 0.06 * i, ar1Noise(MONTHS, 0.15, 0.6, seed))))
+        .filter(e -> flags(e).contains(Flags.SLOPE_BREAK)).count();
+    assertThat(flagged).isLessThanOrEqualTo(2);
+  }
+
+  @Test
   void flagsPersistentNoiseAsAutocorrelatedAndNotIndependentNoise() {
     Estimate persistent = primary(history("region=a", MONTHS, i -> -3 + 0.06 * i, ar1Noise(MONTHS, 0.15, 0.6, 5)));
     Estimate independent = primary(history("region=a", MONTHS, i -> -3 + 0.06 * i, whiteNoise(MONTHS, 0.15, 5)));
