@@ -16,6 +16,11 @@ public final class Flags {
   public static final String GAPS = "gaps";
   /** Under the history minimum: the trend leans on the market's (partial pooling). */
   public static final String POOLED = "pooled";
+  /**
+   * The share's trend is slowing: a damped logit trend timed the history's levels better at rolling
+   * origins than the logistic's straight one, and the dates come from it ({@link TrendChoice}).
+   */
+  public static final String DAMPED = "damped";
   /** The fit's iterations did not settle; the dates rest on the observed share only. */
   public static final String NOT_CONVERGED = "not_converged";
 

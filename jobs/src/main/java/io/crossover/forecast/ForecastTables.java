@@ -71,8 +71,8 @@ public final class ForecastTables {
       col("probability_crossed", DoubleType, "evidence_logistic: share of replicates crossed by the run date; empty otherwise"),
       col("evidence_rows", IntegerType, "evidence_logistic: published claims fitted (values and bounds); empty otherwise"),
       col("evidence_sources", IntegerType, "evidence_logistic: distinct sources of those claims; empty otherwise"),
-      col("flags", StringType, "What to look at before trusting the dates, comma-separated (slope_break, autocorrelated,"
-          + " gaps, pooled; docs/forecast.md, Status and flags); empty for none"));
+      col("flags", StringType, "What to look at before trusting the dates, comma-separated (slope_break, autocorrelated, damped,"
+          + " gaps, pooled, not_converged; docs/forecast.md, Status and flags); empty for none"));
 
   public static final TableSpec CROSSOVER_LATEST = new TableSpec("gold/crossover_latest", "segment x model",
       "The newest baseline estimate per segment and model (the rows of the latest run date in"

@@ -32,16 +32,24 @@ public final class Forecaster {
           .map(model -> insufficient(history, model, "")).toList();
       return new SegmentForecast(history.segment(), none, observedPoints(history), List.of());
     }
-    LogisticShareModel share = new LogisticShareModel(history, config.origin(), config.drivers(), config.scenario(),
-        shortHistory ? config.pooling() : null);
-    String flags = Flags.of(history, share, shortHistory);
+    LogisticShareModel straight = new LogisticShareModel(history, config.origin(), config.drivers(),
+        config.scenario(), shortHistory ? config.pooling() : null);
+    String flags = Flags.of(history, straight, shortHistory);
+    TrendChoice.Choice trend = shortHistory || !straight.drivers().isEmpty() ? null
+        : TrendChoice.of(history, config.origin(), config.minObservations());
+    boolean damped = trend != null && trend.clock().isDamped();
+    LogisticShareModel share = damped ? new LogisticShareModel(history, config.origin(), trend.clock()) : straight;
+    if (damped) {
+      flags = flags.isEmpty() ? Flags.DAMPED : flags + "," + Flags.DAMPED;
+    }
     List<Model> models = shortHistory ? List.of(share) : List.of(share, new LogLinearModel(history, config.origin()));
     List<Estimate> estimates = new ArrayList<>();
     List<CurveSet> curves = new ArrayList<>();
     for (Model model : models) {
       CurveSet set = CurveSet.bootstrap(model, config);
       estimates.add(history.size() < MIN_POOLED_MONTHS ? insufficient(history, model.name(), flags)
-          : estimate(history, set, config, model.observations(), model.r2(), model.rmse(), flags));
+          : estimate(history, set, config, model.observations(), model.r2(), model.rmse(), flags,
+              trend == null ? null : trend.errors()));
       curves.add(set);
     }
     if (shortHistory) {
@@ -58,6 +66,8 @@ public final class Forecaster {
    */
   public static SegmentForecast forecastMarket(History market, List<SegmentForecast> parts, ForecastConfig config) {
     String flags = marketFlags(market, parts, config);
+    RollingOriginErrors errors = market.size() < config.minObservations() ? null
+        : TrendChoice.of(market, config.origin(), config.minObservations()).errors();
     List<Estimate> estimates = new ArrayList<>();
     List<CurveSet> summed = new ArrayList<>();
     for (String model : List.of(LogisticShareModel.NAME, LogLinearModel.NAME)) {
@@ -66,7 +76,7 @@ public final class Forecaster {
         continue;
       }
       CurveSet set = CurveSet.sum(model, sets);
-      estimates.add(estimate(market, set, config, market.size(), null, null, flags));
+      estimates.add(estimate(market, set, config, market.size(), null, null, flags, errors));
       summed.add(set);
     }
     List<ForecastPoint> points = new ArrayList<>(observedPoints(market));
@@ -84,6 +94,9 @@ public final class Forecaster {
     if (parts.stream().flatMap(p -> p.curves().stream()).anyMatch(c -> !c.converged())) {
       flags.add(Flags.NOT_CONVERGED);
     }
+    if (parts.stream().anyMatch(p -> Arrays.asList(p.estimates().get(0).flags().split(",")).contains(Flags.DAMPED))) {
+      flags.add(Flags.DAMPED);
+    }
     return String.join(",", flags.stream().filter(f -> !f.isEmpty()).distinct().toList());
   }
 
@@ -95,10 +108,10 @@ public final class Forecaster {
   /**
    * The status and dates: what the observed share did decides first (crossed, always above, fell
    * back); otherwise the replicates' upward crossings, when the fit settled, their p10–p90 widened
-   * to hold the share model's own timing errors on this history.
+   * to hold the share trend's own timing errors on this history ({@code errors}, null for none).
    */
   static Estimate estimate(History history, CurveSet set, ForecastConfig config, int observations,
-      Double r2, Double rmse, String flags) {
+      Double r2, Double rmse, String flags, RollingOriginErrors errors) {
     Crossover.Observed observed = Crossover.observed(history);
     switch (observed.kind()) {
       case ALWAYS_ABOVE, FELL_BACK -> {
@@ -127,8 +140,8 @@ public final class Forecaster {
         int[] replicates = crossingMonths(set, history, config);
         int point = crossingMonth(set.fitted(), history.months()[0], config);
         long within = Arrays.stream(replicates).filter(m -> m != Integer.MAX_VALUE).count();
-        int[] interval = calibrated(history, set, config, quantile(replicates, 0.1), quantile(replicates, 0.5),
-            quantile(replicates, 0.9));
+        int[] interval = calibrated(history, set, errors, config, quantile(replicates, 0.1),
+            quantile(replicates, 0.5), quantile(replicates, 0.9));
         return new Estimate(history.segment(), set.model(),
             point == Integer.MAX_VALUE ? Estimate.BEYOND_HORIZON : Estimate.PROJECTED,
             month(interval[0]), month(quantile(replicates, 0.5)), month(interval[1]),
@@ -139,21 +152,21 @@ public final class Forecaster {
   }
 
   /**
-   * The bootstrap's p10–p90 widened to hold the share model's own timing errors on this history
+   * The bootstrap's p10–p90 widened to hold the share trend's own timing errors on this history
    * ({@link RollingOriginErrors}), for a time-only share fit with a dated p50 and history enough to
    * refit at earlier cutoffs; otherwise the bootstrap's. The horizon still bounds p90.
    */
-  private static int[] calibrated(History history, CurveSet set, ForecastConfig config, int p10, int p50, int p90) {
-    if (p50 == Integer.MAX_VALUE || !set.model().equals(LogisticShareModel.NAME) || !set.drivers().isEmpty()) {
+  private static int[] calibrated(History history, CurveSet set, RollingOriginErrors errors, ForecastConfig config,
+      int p10, int p50, int p90) {
+    if (errors == null || p50 == Integer.MAX_VALUE || !set.model().equals(LogisticShareModel.NAME)) {
       return new int[] {p10, p90};
     }
-    int[] errors = RollingOriginErrors.of(history, config.origin(), config.minObservations())
-        .interval(p50, p50 - history.lastMonth());
-    if (errors == null) {
+    int[] timing = errors.interval(p50, p50 - history.lastMonth());
+    if (timing == null) {
       return new int[] {p10, p90};
     }
-    int upper = Math.max(p90, errors[1]);
-    return new int[] {Math.min(p10, errors[0]), upper > config.horizonEnd() ? Integer.MAX_VALUE : upper};
+    int upper = Math.max(p90, timing[1]);
+    return new int[] {Math.min(p10, timing[0]), upper > config.horizonEnd() ? Integer.MAX_VALUE : upper};
   }
 
   private static int[] crossingMonths(CurveSet set, History history, ForecastConfig config) {

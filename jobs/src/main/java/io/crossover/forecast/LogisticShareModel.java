@@ -33,6 +33,7 @@ public final class LogisticShareModel implements Model {
   private final SlopePrior prior;
   private final boolean converged;
   private final double[] pearsonResidual;
+  private final Clock clock;
   private final double[] totalResidual;
 
   /** The model on time alone. */
@@ -51,6 +52,17 @@ public final class LogisticShareModel implements Model {
    * borrows the trend it cannot show on its own.
    */
   public LogisticShareModel(History history, int origin, List<Driver> drivers, Scenario scenario, Pooling pooling) {
+    this(history, origin, drivers, scenario, pooling, Clock.LINEAR);
+  }
+
+  /** The model on time alone, its trend read on {@code clock}. */
+  LogisticShareModel(History history, int origin, Clock clock) {
+    this(history, origin, List.of(), Scenario.NONE, null, clock);
+  }
+
+  private LogisticShareModel(History history, int origin, List<Driver> drivers, Scenario scenario, Pooling pooling,
+      Clock clock) {
+    this.clock = clock;
     int n = history.size();
     months = history.months().clone();
     t = new double[n];
@@ -81,13 +93,13 @@ public final class LogisticShareModel implements Model {
     ShareFit fit;
     DriverPath[] chosen = usable.toArray(DriverPath[]::new);
     try {
-      fit = fitShare(withPrior(designOf(t, chosen), prior), observed, totals, prior);
+      fit = fitShare(withPrior(designOf(t, clock, chosen), prior), observed, totals, prior);
     } catch (SingularMatrixException collinear) {
       chosen = new DriverPath[0];
-      fit = fitShare(withPrior(designOf(t, chosen), prior), observed, totals, prior);
+      fit = fitShare(withPrior(designOf(t, clock, chosen), prior), observed, totals, prior);
     }
     paths = chosen;
-    design = withPrior(designOf(t, paths), prior);
+    design = withPrior(designOf(t, clock, paths), prior);
     share = fit.regression();
     converged = fit.converged();
     total = pooling == null ? LinearFit.ordinary(t, logTotal) : LinearFit.withSlope(t, logTotal, pooling.totalSlope());
@@ -129,19 +141,19 @@ public final class LogisticShareModel implements Model {
     return augmented;
   }
 
-  /** Rows {@code [1, t, driver(t)...]}. */
-  private static double[][] designOf(double[] t, DriverPath[] paths) {
+  /** Rows {@code [1, clock(t), driver(t)...]}. */
+  private static double[][] designOf(double[] t, Clock clock, DriverPath[] paths) {
     double[][] design = new double[t.length][];
     for (int i = 0; i < t.length; i++) {
-      design[i] = row(t[i], paths);
+      design[i] = row(t[i], clock, paths);
     }
     return design;
   }
 
-  static double[] row(double t, DriverPath[] paths) {
+  static double[] row(double t, Clock clock, DriverPath[] paths) {
     double[] row = new double[2 + paths.length];
     row[0] = 1.0;
-    row[1] = t;
+    row[1] = clock.at(t);
     for (int k = 0; k < paths.length; k++) {
       row[2 + k] = paths[k].at(t);
     }
@@ -226,7 +238,7 @@ public final class LogisticShareModel implements Model {
 
   @Override
   public Curves fitted() {
-    return new Fitted(share.beta(), paths, total.intercept(), total.slope());
+    return new Fitted(share.beta(), paths, clock, total.intercept(), total.slope());
   }
 
   @Override
@@ -248,7 +260,7 @@ public final class LogisticShareModel implements Model {
     double[] beta = iterate(design, shareStar, totals, share.beta(), new double[design.length],
         new double[design.length], prior).beta();
     LinearFit d = total.fixedSlope() ? LinearFit.withSlope(t, totalStar, total.slope()) : LinearFit.ordinary(t, totalStar);
-    return new Fitted(beta, paths, d.intercept(), d.slope());
+    return new Fitted(beta, paths, clock, d.intercept(), d.slope());
   }
 
   @Override
@@ -258,17 +270,26 @@ public final class LogisticShareModel implements Model {
 
   /** This fit as the trend short segments lean on: its slopes, and its dispersion per unit of its mean total. */
   public Pooling asParent() {
-    double squares = 0;
-    for (double r : pearsonResiduals()) {
-      squares += r * r;
-    }
-    double dispersion = squares / Math.max(1, t.length - share.beta().length);
+    double dispersion = pearsonChiSquare() / Math.max(1, t.length - share.beta().length);
     return new Pooling(share.beta()[1], total.slope(), dispersion, meanTotal);
   }
 
-  /** The share fit's coefficients: logit(share) = beta · [1, t, driver(t)...]. */
+  /** The share fit's coefficients: logit(share) = beta · [1, clock(t), driver(t)...]. */
   double[] shareCoefficients() {
     return share.beta().clone();
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** The Pearson χ² of the share fit: how far the observed shares sit from it, in units of their variance. */
+  double pearsonChiSquare() {
+    double sum = 0;
+    for (double r : pearsonResiduals()) {
+      sum += r * r;
+    }
+    return sum;
   }
 
   /** Pearson residuals of the share fit, in month order, before the leverage adjustment. */
@@ -304,11 +325,11 @@ public final class LogisticShareModel implements Model {
     return share.rmse();
   }
 
-  /** logit(share) = beta · [1, t, driver(t)...], log(total) = c + d·t. */
-  record Fitted(double[] beta, DriverPath[] paths, double c, double d) implements Curves {
+  /** logit(share) = beta · [1, clock(t), driver(t)...], log(total) = c + d·t. */
+  record Fitted(double[] beta, DriverPath[] paths, Clock clock, double c, double d) implements Curves {
     @Override
     public double share(double t) {
-      double eta = beta[0] + beta[1] * t;
+      double eta = beta[0] + beta[1] * clock.at(t);
       for (int k = 0; k < paths.length; k++) {
         eta += beta[2 + k] * paths[k].at(t);
       }

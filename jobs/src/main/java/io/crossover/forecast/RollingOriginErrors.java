@@ -2,11 +2,12 @@ package io.crossover.forecast;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
- * How many months the share model's timing was off, measured on the segment's own history: the
- * time-only share model refitted at every earlier cutoff with at least the history minimum, and for
+ * How many months the share model's timing was off, measured on the segment's own history: a
+ * time-only share trend refitted at every earlier cutoff with at least the history minimum, and for
  * each later observed month the months between when that fit said the share would reach that month's
  * level and when it did. A month's level is a local line through the logit of the shares within
  * {@link #LEVEL_RADIUS} months: a year's window, so a season and a month's scatter do not pass for
@@ -23,6 +24,11 @@ final class RollingOriginErrors {
   static final int LEVEL_RADIUS = 6;
   /** Below this logit slope per month a fit says the share is not rising, and times no level. */
   private static final double FLAT_SLOPE = 1e-6;
+  /**
+   * An error is counted as at most this many months: a damped fit that never reaches a level the share
+   * reached is this early, not infinitely.
+   */
+  static final double LONGEST_ERROR = 120;
 
   private final List<List<Double>> byLead;
 
@@ -30,13 +36,17 @@ final class RollingOriginErrors {
     this.byLead = byLead;
   }
 
-  /** The errors of every cutoff from the history minimum to the month before the last; empty for a short history. */
-  static RollingOriginErrors of(History history, int origin, int minObservations) {
+  /**
+   * The errors of {@code refit} at every cutoff from the history minimum to the month before the last;
+   * empty for a short history.
+   */
+  static RollingOriginErrors of(History history, int origin, int minObservations,
+      Function<History, LogisticShareModel> refit) {
     int n = history.size();
     double[] level = logitLevels(history);
     List<List<Double>> byLead = new ArrayList<>();
     for (int cut = minObservations - 1; cut < n - 1; cut++) {
-      LogisticShareModel fit = new LogisticShareModel(history.upTo(history.months()[cut]), origin);
+      LogisticShareModel fit = refit.apply(history.upTo(history.months()[cut]));
       double[] beta = fit.shareCoefficients();
       if (!fit.converged() || beta[1] < FLAT_SLOPE) {
         continue;
@@ -44,14 +54,20 @@ final class RollingOriginErrors {
       for (int j = cut + 1; j < n; j++) {
         int lead = history.months()[j] - history.months()[cut];
         double reached = history.months()[j] - origin;
-        double forecast = (level[j] - beta[0]) / beta[1];
+        double forecast = fit.clock().inverse((level[j] - beta[0]) / beta[1]);
+        double error = Double.isNaN(forecast) ? -LONGEST_ERROR : reached - forecast;
         while (byLead.size() <= lead) {
           byLead.add(new ArrayList<>());
         }
-        byLead.get(lead).add(reached - forecast);
+        byLead.get(lead).add(Math.max(-LONGEST_ERROR, Math.min(LONGEST_ERROR, error)));
       }
     }
     return new RollingOriginErrors(byLead);
+  }
+
+  /** The mean absolute error over every cutoff and later month; infinite when there is none. */
+  double meanAbsoluteError() {
+    return byLead.stream().flatMap(List::stream).mapToDouble(Math::abs).average().orElse(Double.POSITIVE_INFINITY);
   }
 
   private static double[] logitLevels(History history) {

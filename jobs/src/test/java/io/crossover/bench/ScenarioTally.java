@@ -35,18 +35,19 @@ final class ScenarioTally {
     return "| scenario | seeds | region p10–p90 holds truth, strict / incl. (projected) | market, strict / incl."
         + " (projected) | median p90 − p10, region / market (months) | median \\|p50 − truth\\|, region / market"
         + " (months) | slope_break fires, region / market"
-        + " | autocorrelated fires, region / market | P(within horizon) < 0.2, region / market"
+        + " | autocorrelated fires, region / market | damped, region / market | P(within horizon) < 0.2, region / market"
         + " | region statuses | market statuses |\n"
-        + "| --- | ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+        + "| --- | ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
   }
 
   String tableRow() {
-    return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s / %s | %s / %s | %s / %s | %s / %s | %s / %s | %s | %s |%n",
+    return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s / %s | %s / %s | %s / %s | %s / %s | %s / %s | %s / %s | %s | %s |%n",
         scenario.label(), seeds, regions.coverageCell(), market.coverageCell(),
         months(regions.medianWidth()), months(market.medianWidth()),
         months(regions.medianAbsError()), months(market.medianAbsError()),
         regions.flagRate(Flags.SLOPE_BREAK), market.flagRate(Flags.SLOPE_BREAK),
         regions.flagRate(Flags.AUTOCORRELATED), market.flagRate(Flags.AUTOCORRELATED),
+        regions.flagRate(Flags.DAMPED), market.flagRate(Flags.DAMPED),
         percent(regions.unlikelyRate()), percent(market.unlikelyRate()), regions.statusCell(), market.statusCell());
   }
 
@@ -55,11 +56,13 @@ final class ScenarioTally {
     return String.format(Locale.ROOT, "telemetry: scenario=%s seeds=%d region_projected=%d region_coverage=%.3f"
         + " region_coverage_inclusive=%.3f market_projected=%d market_coverage=%.3f market_coverage_inclusive=%.3f"
         + " region_median_width=%.1f market_median_width=%.1f region_median_abs_error=%.1f market_median_abs_error=%.1f slope_break_region=%.3f slope_break_market=%.3f"
-        + " autocorrelated_region=%.3f autocorrelated_market=%.3f unlikely_region=%.3f unlikely_market=%.3f",
+        + " autocorrelated_region=%.3f autocorrelated_market=%.3f damped_region=%.3f damped_market=%.3f"
+        + " unlikely_region=%.3f unlikely_market=%.3f",
         scenario.label(), seeds, regions.projected, regions.strictRate(), regions.inclusiveRate(), market.projected,
         market.strictRate(), market.inclusiveRate(), regions.medianWidth(), market.medianWidth(), regions.medianAbsError(), market.medianAbsError(),
         regions.flagFraction(Flags.SLOPE_BREAK), market.flagFraction(Flags.SLOPE_BREAK),
         regions.flagFraction(Flags.AUTOCORRELATED), market.flagFraction(Flags.AUTOCORRELATED),
+        regions.flagFraction(Flags.DAMPED), market.flagFraction(Flags.DAMPED),
         regions.unlikelyRate(), market.unlikelyRate());
   }
 

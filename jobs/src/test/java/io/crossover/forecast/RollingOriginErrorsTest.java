@@ -28,23 +28,27 @@ class RollingOriginErrorsTest {
     return new History("region=a", calendar, training, inference);
   }
 
+  private static RollingOriginErrors straight(History history) {
+    return RollingOriginErrors.of(history, ORIGIN, 12, h -> new LogisticShareModel(h, ORIGIN));
+  }
+
   @Test
   void aShareOnItsLogisticTrendGivesTheP50BackWithinAMonth() {
-    int[] interval = RollingOriginErrors.of(history(i -> -4 + 0.06 * i), ORIGIN, 12).interval(ORIGIN + 8, 8);
+    int[] interval = straight(history(i -> -4 + 0.06 * i)).interval(ORIGIN + 8, 8);
     assertThat(interval[0]).isBetween(ORIGIN + 7, ORIGIN + 8);
     assertThat(interval[1]).isBetween(ORIGIN + 8, ORIGIN + 9);
   }
 
   @Test
   void aShareThatKeepsSlowingDownPutsTheIntervalLaterThanTheP50() {
-    int[] interval = RollingOriginErrors.of(history(i -> -4 + 1.2 * Math.sqrt(i)), ORIGIN, 12).interval(ORIGIN + 8, 8);
+    int[] interval = straight(history(i -> -4 + 1.2 * Math.sqrt(i))).interval(ORIGIN + 8, 8);
     assertThat(interval[0]).isGreaterThanOrEqualTo(ORIGIN + 8);
     assertThat(interval[1]).isGreaterThanOrEqualTo(ORIGIN + 8 + 3);
   }
 
   @Test
   void aCrossingFurtherOutThanAnyMeasuredLeadScalesTheLongestLeadsErrors() {
-    RollingOriginErrors errors = RollingOriginErrors.of(history(i -> -4 + 1.2 * Math.sqrt(i)), ORIGIN, 12);
+    RollingOriginErrors errors = straight(history(i -> -4 + 1.2 * Math.sqrt(i)));
     int[] measured = errors.interval(ORIGIN + 40, 40);
     int[] further = errors.interval(ORIGIN + 80, 80);
     assertThat(further[1] - (ORIGIN + 80)).isGreaterThan(measured[1] - (ORIGIN + 40));
@@ -53,6 +57,6 @@ class RollingOriginErrorsTest {
   @Test
   void aHistoryTooShortForTenRefitsAtTheLeadGivesNoInterval() {
     History shortHistory = history(15, i -> -4 + 0.06 * i);
-    assertThat(RollingOriginErrors.of(shortHistory, ORIGIN, 12).interval(ORIGIN + 8, 8)).isNull();
+    assertThat(straight(shortHistory).interval(ORIGIN + 8, 8)).isNull();
   }
 }
