@@ -196,12 +196,14 @@ public final class Main {
     stages.put(BacktestStage.NAME, BacktestStage::run);
     stages.put(io.crossover.maintain.MaintainStage.NAME, io.crossover.maintain.MaintainStage::run);
     List<StageReport> reports = new ArrayList<>();
+    List<RunLog.StageRun> ran = new ArrayList<>();
+    boolean recorded = false;
     try {
       for (Map.Entry<String, Function<RunContext, StageReport>> stage : stages.entrySet()) {
         boolean partOfRun = !stage.getKey().equals(BacktestStage.NAME)
             && !stage.getKey().equals(io.crossover.maintain.MaintainStage.NAME);
         if ((cli.command().equals("run") && partOfRun) || cli.command().equals(stage.getKey())) {
-          reports.add(runStage(run, stage.getKey(), stage.getValue()));
+          reports.add(runStage(run, stage.getKey(), stage.getValue(), ran));
         }
       }
       run.settings().catalogDatabase().ifPresent(database -> {
@@ -210,7 +212,12 @@ public final class Main {
         tables.addAll(ForecastTables.ALL);
         out.println("registered in the catalog: " + String.join(", ", LakeViews.registerInCatalog(run.lake(), database, tables)));
       });
+      recorded = true;
+      RunLog.record(run, ran);
     } finally {
+      if (!recorded) {
+        recordQuietly(run, ran);
+      }
       Summary.printStages(out, cli, run.runId(), reports);
     }
     if (run.lake().exists(ForecastTables.CROSSOVER_ESTIMATE) && !cli.command().equals(BacktestStage.NAME)) {
@@ -248,7 +255,9 @@ public final class Main {
     }
   }
 
-  private static StageReport runStage(RunContext run, String name, Function<RunContext, StageReport> stage) {
+  /** Runs one stage, adding how it ended to {@code ran} (written to ops/ once the command ends). */
+  private static StageReport runStage(RunContext run, String name, Function<RunContext, StageReport> stage,
+      List<RunLog.StageRun> ran) {
     Instant started = Instant.now();
     LOG.info("stage {} started (run {}, run date {})", name, run.runId(), run.runDate());
     StageReport report;
@@ -256,22 +265,22 @@ public final class Main {
       report = stage.apply(run);
     } catch (CrossoverException e) {
       String status = e.exitCode() == ExitCode.REJECTS_ABOVE_RATIO ? "rejected" : "failed";
-      recordQuietly(run, new StageReport(name), started, status, e.getMessage());
+      ran.add(new RunLog.StageRun(new StageReport(name), started, Instant.now(), status, e.getMessage()));
       throw e;
     } catch (Exception e) {
       // Undeclared checked exceptions from Scala code (an unreachable store) are failures too.
-      recordQuietly(run, new StageReport(name), started, "failed", e.toString());
+      ran.add(new RunLog.StageRun(new StageReport(name), started, Instant.now(), "failed", e.toString()));
       throw e;
     }
-    RunLog.record(run, report, started, "succeeded", null);
+    ran.add(new RunLog.StageRun(report, started, Instant.now(), "succeeded", null));
     LOG.info("stage {} succeeded: {} rows written, {} quarantined", name, report.rowsWritten(),
         report.rowsQuarantined());
     return report;
   }
 
-  private static void recordQuietly(RunContext run, StageReport report, Instant started, String status, String error) {
+  private static void recordQuietly(RunContext run, List<RunLog.StageRun> ran) {
     try {
-      RunLog.record(run, report, started, status, error);
+      RunLog.record(run, ran);
     } catch (RuntimeException logFailure) {
       LOG.warn("could not record the failed stage in ops/pipeline_runs", logFailure);
     }

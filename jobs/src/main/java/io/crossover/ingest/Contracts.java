@@ -84,7 +84,9 @@ public final class Contracts {
 
   public static final Contract USAGE_EVENTS = new Contract(
       "usage_events",
-      "Accelerator usage: one event per job or serving interval (CSV, JSON lines or Parquet).",
+      "Accelerator usage: one event per job or serving interval (CSV, JSON lines or Parquet). An event id is"
+          + " unique within the month of its event_time (`event_month`): the same id in another month is another"
+          + " event.",
       List.of(
           required("event_id", TEXT),
           required("event_time", TIMESTAMP),
@@ -95,7 +97,7 @@ public final class Contracts {
           required("duration_hours", NUMBER).nonNegative(),
           required("workload", TEXT).oneOf("training", "inference", "fine_tuning", "evaluation"),
           required("utilization", NUMBER).between(0, 1)),
-      List.of("event_id"));
+      List.of("event_month", "event_id"));
 
   public static final Contract FX_RATES = new Contract(
       "fx_rates",

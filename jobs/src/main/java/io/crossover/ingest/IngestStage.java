@@ -1,12 +1,7 @@
 package io.crossover.ingest;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import io.crossover.errors.CrossoverException;
 import io.crossover.errors.Errors;
@@ -15,6 +10,7 @@ import io.crossover.lake.LandingFile;
 import io.crossover.lake.OpsTables;
 import io.crossover.lake.RuleOutcome;
 import io.crossover.lake.RunContext;
+import io.crossover.lake.SideBySide;
 import io.crossover.lake.SqlLiterals;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableSpec;
@@ -25,16 +21,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Landing files to bronze. Only files not yet ingested (or changed since) are read. Each dataset's
  * bronze and quarantine rows are replaced by source file, so re-running after a crash rewrites the
  * same rows instead of adding them twice. A dataset whose rejects exceed the configured ratio
- * writes its quarantine but no bronze rows, and the stage exits 3.
+ * writes its quarantine but no bronze rows, and the stage exits 3. Datasets are ingested side by
+ * side ({@link SideBySide}).
  */
 public final class IngestStage {
   public static final String NAME = "ingest";
@@ -51,23 +48,24 @@ public final class IngestStage {
     for (Row row : lake.readOrEmpty(OpsTables.INGESTED_FILES).collectAsList()) {
       ingested.put(row.getAs("source_file"), row);
     }
-    List<Row> ledger = new ArrayList<>();
-    CrossoverException overRatio = null;
+    List<Callable<Ingested>> datasets = new ArrayList<>();
     for (Contract contract : Contracts.ALL) {
       List<LandingFile> pending = lake.landing().list(contract.folder()).stream()
           .filter(file -> contract.holds(file.name()))
           .filter(file -> isNew(file, ingested.get(file.path()))).toList();
-      if (pending.isEmpty()) {
-        continue;
+      if (!pending.isEmpty()) {
+        datasets.add(() -> ingest(run, contract, pending));
       }
-      CrossoverException rejected = ingest(run, contract, pending, report, ledger);
-      if (overRatio == null) {
-        overRatio = rejected;
-      }
+    }
+    List<Row> ledger = new ArrayList<>();
+    CrossoverException overRatio = null;
+    for (Ingested dataset : SideBySide.run(datasets)) {
+      report.add(dataset.report());
+      ledger.addAll(dataset.ledger());
+      overRatio = overRatio != null ? overRatio : dataset.overRatio();
     }
     noteFilesNoContractHolds(lake, report);
     if (!ledger.isEmpty()) {
-
       WriteResult written = lake.replaceWhere(OpsTables.INGESTED_FILES,
           lake.spark().createDataFrame(ledger, OpsTables.INGESTED_FILES.schema()),
           SqlLiterals.inStrings("source_file", ledger.stream().map(r -> r.getString(1)).toList()));
@@ -79,49 +77,65 @@ public final class IngestStage {
     return report;
   }
 
-  private static CrossoverException ingest(
-      RunContext run, Contract contract, List<LandingFile> files, StageReport report, List<Row> ledger) {
+  /**
+   * What ingesting one dataset did: its part of the stage report, its rows for ops/ingested_files,
+   * and the error when its rejects passed the gate (its bronze then unwritten), else null.
+   */
+  private record Ingested(StageReport report, List<Row> ledger, CrossoverException overRatio) {}
+
+  /**
+   * Checks the files' records without keeping them: one pass counts them per file and rule, one
+   * writes the rejected rows (only when there are any, or were), one the accepted rows to bronze.
+   */
+  private static Ingested ingest(RunContext run, Contract contract, List<LandingFile> files) {
     Lake lake = run.lake();
-    Dataset<Row> checked = Validation.checkRules(contract,
-        LandingReader.read(lake.spark(), contract, files)).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Map<String, long[]> perFile = countPerFile(checked);
-      long total = perFile.values().stream().mapToLong(c -> c[0]).sum();
-      long rejected = perFile.values().stream().mapToLong(c -> c[1]).sum();
-      List<String> paths = files.stream().map(LandingFile::path).toList();
-
-      TableSpec quarantineTable = OpsTables.quarantine(contract.dataset());
-      if (rejected > 0 || lake.exists(quarantineTable)) {
-        WriteResult quarantine = lake.replaceWhere(quarantineTable,
-            Validation.rejectedRows(contract, checked)
-                .withColumn("stage", lit(NAME))
-                .withColumn("run_id", lit(run.runId()))
-                .withColumn("quarantined_at", current_timestamp()),
-            "stage = " + SqlLiterals.string(NAME) + " AND " + SqlLiterals.inStrings("source_file", paths));
-        report.table(TableStat.of(quarantine, 0, 0));
+    StageReport report = new StageReport(NAME);
+    List<Row> ledger = new ArrayList<>();
+    Dataset<Row> checked = Validation.checkRules(contract, LandingReader.read(lake.spark(), contract, files));
+    Map<String, long[]> perFile = new HashMap<>();
+    Map<String, Long> failures = new HashMap<>();
+    for (Row counts : Validation.countsPerFile(contract, checked).collectAsList()) {
+      perFile.put(counts.getAs(LandingRecords.SOURCE_FILE), new long[] {counts.getAs("rows"), counts.getAs("rejected")});
+      for (String rule : Validation.ruleNames(contract)) {
+        failures.merge(rule, counts.<Long>getAs(rule), Long::sum);
       }
-      recordRules(contract, checked, total, report);
-
-      if (isAboveGate(rejected, total, run.settings().maxRejectRatio(), run.settings().minRejects())) {
-        report.table(new TableStat("bronze/" + contract.dataset(), total, rejected, 0, -1, false));
-        return Errors.rejectsAboveRatio(contract.dataset(), rejected, total, run.settings().maxRejectRatio(),
-            run.settings().minRejects());
-      }
-      WriteResult bronze = lake.replaceWhere(BronzeTables.of(contract),
-          Validation.acceptedRows(contract, checked)
-              .withColumn(BronzeTables.INGESTED_AT, current_timestamp())
-              .withColumn(BronzeTables.RUN_ID, lit(run.runId())),
-          SqlLiterals.inStrings("_source_file", paths));
-      report.table(TableStat.of(bronze, total, rejected));
-      for (LandingFile file : files) {
-        long[] counts = perFile.getOrDefault(file.path(), new long[2]);
-        ledger.add(RowFactory.create(contract.dataset(), file.path(), file.size(), file.modifiedAt(),
-            counts[0] - counts[1], counts[1], run.runId()));
-      }
-      return null;
-    } finally {
-      checked.unpersist();
     }
+    long total = perFile.values().stream().mapToLong(c -> c[0]).sum();
+    long rejected = perFile.values().stream().mapToLong(c -> c[1]).sum();
+    List<String> paths = files.stream().map(LandingFile::path).toList();
+
+    TableSpec quarantineTable = OpsTables.quarantine(contract.dataset());
+    if (rejected > 0 || lake.exists(quarantineTable)) {
+      WriteResult quarantine = lake.replaceWhere(quarantineTable,
+          Validation.rejectedRows(contract, checked)
+              .withColumn("stage", lit(NAME))
+              .withColumn("run_id", lit(run.runId()))
+              .withColumn("quarantined_at", current_timestamp()),
+          "stage = " + SqlLiterals.string(NAME) + " AND " + SqlLiterals.inStrings("source_file", paths));
+      report.table(TableStat.of(quarantine, 0, 0));
+    }
+    for (String rule : Validation.ruleNames(contract)) {
+      long failed = failures.getOrDefault(rule, 0L);
+      report.rule(new RuleOutcome(NAME, contract.dataset(), rule, total - failed, failed));
+    }
+
+    if (isAboveGate(rejected, total, run.settings().maxRejectRatio(), run.settings().minRejects())) {
+      report.table(new TableStat("bronze/" + contract.dataset(), total, rejected, 0, -1, false));
+      return new Ingested(report, ledger, Errors.rejectsAboveRatio(contract.dataset(), rejected, total,
+          run.settings().maxRejectRatio(), run.settings().minRejects()));
+    }
+    WriteResult bronze = lake.replaceWhere(BronzeTables.of(contract),
+        Validation.acceptedRows(contract, checked)
+            .withColumn(BronzeTables.INGESTED_AT, current_timestamp())
+            .withColumn(BronzeTables.RUN_ID, lit(run.runId())),
+        SqlLiterals.inStrings("_source_file", paths));
+    report.table(TableStat.of(bronze, total, rejected));
+    for (LandingFile file : files) {
+      long[] counts = perFile.getOrDefault(file.path(), new long[2]);
+      ledger.add(RowFactory.create(contract.dataset(), file.path(), file.size(), file.modifiedAt(),
+          counts[0] - counts[1], counts[1], run.runId()));
+    }
+    return new Ingested(report, ledger, null);
   }
 
   /**
@@ -146,28 +160,6 @@ public final class IngestStage {
    */
   public static boolean isAboveGate(long rejected, long total, double maxRatio, int minRejects) {
     return total > 0 && rejected >= minRejects && (double) rejected / total > maxRatio;
-  }
-
-  /** Per source file: {rows, rejected rows}. */
-  private static Map<String, long[]> countPerFile(Dataset<Row> checked) {
-    Map<String, long[]> counts = new HashMap<>();
-    for (Row row : checked.groupBy(LandingRecords.SOURCE_FILE)
-        .agg(count(lit(1)), sum(when(size(col(Validation.VIOLATIONS)).gt(0), 1).otherwise(0)))
-        .collectAsList()) {
-      counts.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2)});
-    }
-    return counts;
-  }
-
-  private static void recordRules(Contract contract, Dataset<Row> checked, long total, StageReport report) {
-    Map<String, Long> failures = new HashMap<>();
-    for (Row row : Validation.ruleFailures(checked).collectAsList()) {
-      failures.put(row.getString(0), row.getLong(1));
-    }
-    for (String rule : Validation.ruleNames(contract)) {
-      long failed = failures.getOrDefault(rule, 0L);
-      report.rule(new RuleOutcome(NAME, contract.dataset(), rule, total - failed, failed));
-    }
   }
 
   private static boolean isNew(LandingFile file, Row ledgerRow) {

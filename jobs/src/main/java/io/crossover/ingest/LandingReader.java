@@ -14,6 +14,7 @@ import io.crossover.lake.Storage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /** Reads landing files into {@link LandingRecords} rows: text files in executors, Parquet by Spark. */
 final class LandingReader {
@@ -36,14 +38,30 @@ final class LandingReader {
 
   private LandingReader() {}
 
-  static Dataset<Row> read(SparkSession spark, Contract contract, List<LandingFile> files) {
-    List<LandingFile> parquet = files.stream().filter(f -> f.format().equals("parquet")).toList();
+  /**
+   * The records of {@code files} in groups {@link Validation#checkRules} checks one by one: the text
+   * files (every column as text), then the Parquet files of each schema (columns in their own types),
+   * then the files that could not be read at all.
+   */
+  static List<Dataset<Row>> read(SparkSession spark, Contract contract, List<LandingFile> files) {
+    List<Dataset<Row>> groups = new ArrayList<>();
     List<LandingFile> text = files.stream().filter(f -> !f.format().equals("parquet")).toList();
-    Dataset<Row> records = readText(spark, contract, text);
-    for (LandingFile file : parquet) {
-      records = records.unionByName(readParquet(spark, contract, file));
+    if (!text.isEmpty()) {
+      groups.add(readText(spark, contract, text));
     }
-    return records;
+    Map<StructType, Dataset<Row>> bySchema = new LinkedHashMap<>();
+    List<Row> unreadable = new ArrayList<>();
+    for (LandingFile file : files.stream().filter(f -> f.format().equals("parquet")).toList()) {
+      Dataset<Row> records = readParquet(spark, contract, file, unreadable);
+      if (records != null) {
+        bySchema.merge(records.schema(), records, Dataset::union);
+      }
+    }
+    groups.addAll(bySchema.values());
+    if (!unreadable.isEmpty()) {
+      groups.add(spark.createDataFrame(unreadable, LandingRecords.schema(contract)));
+    }
+    return groups;
   }
 
   private static Dataset<Row> readText(SparkSession spark, Contract contract, List<LandingFile> files) {
@@ -87,49 +105,51 @@ final class LandingReader {
   }
 
   /**
-   * A Parquet landing file's rows. Its last bytes are read through the storage boundary first, so a
-   * store that does not answer fails the run (the file stays pending) while a file the store serves
-   * but Spark cannot decode is quarantined as content.
+   * A Parquet landing file's rows, each contract column in the type the file gives it. Its last bytes
+   * are read through the storage boundary first, so a store that does not answer fails the run (the
+   * file stays pending) while a file the store serves but Spark cannot decode is quarantined as
+   * content: added to {@code unreadable}, and null returned.
    */
-  private static Dataset<Row> readParquet(SparkSession spark, Contract contract, LandingFile file) {
+  private static Dataset<Row> readParquet(SparkSession spark, Contract contract, LandingFile file,
+      List<Row> unreadable) {
     byte[] tail = new Storage(spark.sparkContext().hadoopConfiguration()).readTail(file.path(), PARQUET_MAGIC.length);
     if (!Arrays.equals(tail, PARQUET_MAGIC)) {
-      return unreadable(spark, contract, file, "not a Parquet file: it does not end with the magic bytes PAR1");
+      unreadable.add(unreadable(contract, file, "not a Parquet file: it does not end with the magic bytes PAR1"));
+      return null;
     }
     Dataset<Row> data;
     try {
       data = spark.read().parquet(file.path());
     } catch (RuntimeException undecodable) {
-      return unreadable(spark, contract, file, "the Parquet file could not be decoded: " + undecodable.getMessage());
+      unreadable.add(unreadable(contract, file, "the Parquet file could not be decoded: " + undecodable.getMessage()));
+      return null;
     }
     Set<String> present = Arrays.stream(data.columns()).collect(Collectors.toSet());
     List<String> missing = contract.requiredColumns().stream().filter(c -> !present.contains(c)).toList();
     if (!missing.isEmpty()) {
-      return unreadable(spark, contract, file,
-          "the Parquet schema lacks required columns " + missing + "; it has " + present);
+      unreadable.add(unreadable(contract, file,
+          "the Parquet schema lacks required columns " + missing + "; it has " + present));
+      return null;
     }
     List<Column> columns = new ArrayList<>();
     for (String name : contract.columnNames()) {
-      columns.add(present.contains(name)
-          ? col(name).cast(DataTypes.StringType).as(name)
-          : lit(null).cast(DataTypes.StringType).as(name));
+      columns.add(present.contains(name) ? col(name) : lit(null).cast(DataTypes.StringType).as(name));
     }
     columns.add(lit(file.path()).as(SOURCE_FILE));
     columns.add(col("_metadata.row_index").plus(1).as(LINE));
-    // The raw record of a Parquet row is built only for the rows quarantine keeps (Validation.rejectedRows).
     columns.add(lit(null).cast(DataTypes.StringType).as(RAW));
     columns.add(lit(null).cast(DataTypes.StringType).as(READ_RULE));
     columns.add(lit(null).cast(DataTypes.StringType).as(READ_ERROR));
     return data.select(columns.toArray(Column[]::new));
   }
 
-  private static Dataset<Row> unreadable(SparkSession spark, Contract contract, LandingFile file, String reason) {
+  private static Row unreadable(Contract contract, LandingFile file, String reason) {
     Object[] values = new Object[contract.fields().size() + 5];
     int at = contract.fields().size();
     values[at] = file.path();
     values[at + 1] = 0L;
     values[at + 3] = UNREADABLE_FILE;
     values[at + 4] = reason;
-    return spark.createDataFrame(List.of(RowFactory.create(values)), LandingRecords.schema(contract));
+    return RowFactory.create(values);
   }
 }

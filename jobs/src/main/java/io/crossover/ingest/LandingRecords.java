@@ -7,8 +7,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Rows as read from landing files, before any rule: every contract column as text, plus where the
- * row came from and why the record itself could not be read (null when it could).
+ * Rows as read from landing files, before any rule: every contract column as text (a Parquet file's
+ * columns in their own types), plus where the row came from and why the record itself could not be
+ * read (null when it could). {@link #schema} is the text form.
  */
 public final class LandingRecords {
   public static final String SOURCE_FILE = "_source_file";

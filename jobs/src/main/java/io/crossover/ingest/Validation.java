@@ -11,13 +11,16 @@ import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
@@ -36,7 +39,14 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
 
 /**
  * The contract rules as pure transforms over {@link LandingRecords} rows. Each rule has a name a
@@ -44,6 +54,8 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class Validation {
   public static final String VIOLATIONS = "_violations";
+  /** The record as landed, kept only on a row that breaks a rule: its text line, or its columns as JSON. */
+  public static final String RAW_RECORD = "_raw_record";
   public static final String MISSING_REQUIRED = "missing_required_value";
   public static final String NEGATIVE = "negative_value";
   public static final String OUT_OF_RANGE = "out_of_range";
@@ -89,26 +101,46 @@ public final class Validation {
     return "unknown_" + field.name();
   }
 
+  /** Checks each group of landed records (see {@link LandingReader#read}) and unions what they give. */
+  public static Dataset<Row> checkRules(Contract contract, List<Dataset<Row>> groups) {
+    return groups.stream().map(group -> checkRules(contract, group)).reduce(Dataset::unionByName)
+        .orElseThrow(() -> new IllegalArgumentException("no landed records to check for " + contract.dataset()));
+  }
+
   /**
-   * Adds each field's typed value (as {@code <name>__parsed}) and {@link #VIOLATIONS}: the rules
-   * the row breaks, in contract order, as (rule, column, detail).
+   * Each field's typed value (as {@code <name>__parsed}), where the row came from, {@link #VIOLATIONS}
+   * (the rules it breaks, in contract order, as rule, column, detail) and, for a row that breaks one,
+   * its raw record ({@link #RAW_RECORD}). A column landed in a type its field accepts (a Parquet
+   * timestamp, double or long) is used as it is; any other is read as text.
    */
   public static Dataset<Row> checkRules(Contract contract, Dataset<Row> records) {
     TableSpec.requireColumns(records, "checkRules(" + contract.dataset() + ")",
         LandingRecords.schema(contract).fieldNames());
+    StructType landed = records.schema();
+    Map<String, Column> rawText = new LinkedHashMap<>();
     List<Column> checks = new ArrayList<>();
     Dataset<Row> parsed = records;
     for (Field field : contract.fields()) {
-      parsed = parsed.withColumn(parsedName(field), parse(field, col(field.name())));
-      checks.addAll(fieldChecks(field));
+      DataType type = landed.apply(field.name()).dataType();
+      Column raw = col(field.name());
+      rawText.put(field.name(), type instanceof StringType ? raw : raw.cast(DataTypes.StringType));
+      parsed = parsed.withColumn(parsedName(field), parse(field, raw, type));
+      checks.addAll(fieldChecks(field, rawText.get(field.name())));
     }
     for (RowRule rule : contract.rowRules()) {
-      checks.add(rowRuleCheck(contract, rule));
+      checks.add(rowRuleCheck(contract, rule, rawText));
     }
     Column readProblem = violation(col(READ_RULE).isNotNull(), col(READ_RULE), lit(null), col(READ_ERROR));
     Column fieldProblems = array_compact(array(checks.toArray(Column[]::new)));
+    Column rawRecord = coalesce(col(RAW), to_json(struct(rawText.entrySet().stream()
+        .map(e -> e.getValue().as(e.getKey())).toArray(Column[]::new))));
+    List<Column> kept = new ArrayList<>();
+    contract.fields().forEach(field -> kept.add(col(parsedName(field))));
+    kept.addAll(List.of(col(SOURCE_FILE), col(LINE), col(VIOLATIONS),
+        when(size(col(VIOLATIONS)).gt(0), rawRecord).as(RAW_RECORD)));
     return parsed.withColumn(VIOLATIONS,
-        when(col(READ_RULE).isNotNull(), array(readProblem)).otherwise(fieldProblems));
+            when(col(READ_RULE).isNotNull(), array(readProblem)).otherwise(fieldProblems))
+        .select(kept.toArray(Column[]::new));
   }
 
   /** Rows that broke no rule, with the contract's typed columns and where each came from. */
@@ -124,7 +156,7 @@ public final class Validation {
 
   /**
    * Rows that broke a rule: the first rule, every rule, the file, the line and the raw record (for a
-   * Parquet row, which has no text of its own, its contract columns as JSON).
+   * Parquet row, which has no text of its own, its contract columns as JSON text).
    */
   public static Dataset<Row> rejectedRows(Contract contract, Dataset<Row> checked) {
     Column first = element_at(col(VIOLATIONS), 1);
@@ -136,17 +168,23 @@ public final class Validation {
         transform(col(VIOLATIONS), v -> v.getField("rule")).as("rules"),
         col(SOURCE_FILE).as("source_file"),
         col(LINE).as("line"),
-        coalesce(col(RAW), to_json(struct(contract.columnNames().stream().map(c -> col(c)).toArray(Column[]::new))))
-            .as("raw_record"));
+        col(RAW_RECORD).as("raw_record"));
   }
 
-  /** One row per (rule, failures) over the checked rows, for ops/quality_metrics. */
-  public static Dataset<Row> ruleFailures(Dataset<Row> checked) {
-    return checked
-        .select(org.apache.spark.sql.functions.explode(col(VIOLATIONS)).as("v"))
-        .groupBy(col("v.rule").as("rule"))
-        .count()
-        .withColumnRenamed("count", "failed");
+  /**
+   * Per source file: its rows ({@code rows}), the rows that broke a rule ({@code rejected}) and, for
+   * each of the contract's {@link #ruleNames}, how often it was broken (a column named after the rule),
+   * all in one aggregation so the checked rows are read once to count them.
+   */
+  public static Dataset<Row> countsPerFile(Contract contract, Dataset<Row> checked) {
+    List<Column> counts = new ArrayList<>(List.of(
+        count(lit(1)).as("rows"), sum(when(size(col(VIOLATIONS)).gt(0), 1L).otherwise(0L)).as("rejected")));
+    for (String rule : ruleNames(contract)) {
+      counts.add(sum(size(filter(col(VIOLATIONS), v -> v.getField("rule").equalTo(rule))).cast(DataTypes.LongType))
+          .as(rule));
+    }
+    return checked.groupBy(col(SOURCE_FILE))
+        .agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new));
   }
 
   /** Every rule name a contract can report, for metrics with zero failures and for the docs. */
@@ -189,8 +227,7 @@ public final class Validation {
     return rules;
   }
 
-  private static List<Column> fieldChecks(Field field) {
-    Column raw = col(field.name());
+  private static List<Column> fieldChecks(Field field, Column raw) {
     Column value = col(parsedName(field));
     List<Column> checks = new ArrayList<>();
     String name = field.name();
@@ -232,7 +269,31 @@ public final class Validation {
     return checks;
   }
 
-  private static Column parse(Field field, Column raw) {
+  private static Column parse(Field field, Column raw, DataType landed) {
+    if (landed instanceof StringType) {
+      return parseText(field, raw);
+    }
+    Column typed = typedValue(field.type(), raw, landed);
+    return typed != null ? typed : parseText(field, raw.cast(DataTypes.StringType));
+  }
+
+  /** A value landed in a type the field accepts, converted without text; null when only text will do. */
+  private static Column typedValue(FieldType type, Column raw, DataType landed) {
+    boolean integral = List.of(DataTypes.ByteType, DataTypes.ShortType, DataTypes.IntegerType, DataTypes.LongType)
+        .contains(landed);
+    boolean numeric = landed instanceof NumericType;
+    return switch (type) {
+      case NUMBER -> numeric ? raw.cast(DataTypes.DoubleType) : null;
+      case WHOLE_NUMBER -> integral ? raw.cast(DataTypes.LongType)
+          : numeric ? when(raw.equalTo(floor(raw)).and(abs(raw).lt(9.0e18)), raw.cast(DataTypes.LongType)) : null;
+      case TIMESTAMP -> landed instanceof TimestampType ? raw
+          : landed instanceof TimestampNTZType || landed instanceof DateType ? raw.cast(DataTypes.TimestampType) : null;
+      case DATE, EXPORT_DATE -> landed instanceof DateType ? raw : null;
+      default -> null;
+    };
+  }
+
+  private static Column parseText(Field field, Column raw) {
     Column text = trim(raw);
     Column parsed = switch (field.type()) {
       case TEXT -> field.allowed().isEmpty() ? raw : lower(text);
@@ -261,14 +322,14 @@ public final class Validation {
     return parsed;
   }
 
-  private static Column rowRuleCheck(Contract contract, RowRule rule) {
+  private static Column rowRuleCheck(Contract contract, RowRule rule, Map<String, Column> rawText) {
     java.util.function.Function<String, Column> typed = column -> col(parsedName(field(contract, column)));
     List<Column> detail = new ArrayList<>(List.of(lit(rule.meaning() + ": ")));
     for (String column : rule.columns()) {
       if (detail.size() > 1) {
         detail.add(lit(", "));
       }
-      detail.add(concat(lit(column + "="), coalesce(col(column), lit("(empty)"))));
+      detail.add(concat(lit(column + "="), coalesce(rawText.get(column), lit("(empty)"))));
     }
     return violation(rule.check().broken(typed), lit(rule.name()), lit(String.join(",", rule.columns())),
         concat(detail.toArray(Column[]::new)));

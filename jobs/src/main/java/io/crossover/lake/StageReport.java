@@ -24,6 +24,13 @@ public final class StageReport {
   /** A line the summary prints under the stage, e.g. unmatched company names. */
   public void note(String line) { notes.add(line); }
 
+  /** Adds what {@code part}, a piece of this stage run on its own, did. */
+  public void add(StageReport part) {
+    tables.addAll(part.tables);
+    rules.addAll(part.rules);
+    notes.addAll(part.notes);
+  }
+
   public long rowsRead() { return tables.stream().mapToLong(TableStat::rowsRead).sum(); }
   public long rowsQuarantined() { return tables.stream().mapToLong(TableStat::rowsQuarantined).sum(); }
   public long rowsWritten() { return tables.stream().mapToLong(TableStat::rowsWritten).sum(); }

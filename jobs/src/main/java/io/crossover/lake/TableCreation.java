@@ -46,25 +46,29 @@ final class TableCreation {
       updateProperties(table, location);
       return false;
     }
-    var create = conformed.writeTo(sqlName(location)).using("delta");
-    if (!table.partitionColumns().isEmpty()) {
-      List<Column> by = table.partitionColumns().stream().map(functions::col).toList();
-      create = create.partitionedBy(by.get(0), by.subList(1, by.size()).toArray(Column[]::new));
-    }
-    for (Map.Entry<String, String> property : table.properties().entrySet()) {
-      create = create.tableProperty(property.getKey(), property.getValue());
-    }
-    // A create-table-as-select takes its commit's userMetadata from the session, not from an option.
-    String userMetadata = "spark.databricks.delta.commitInfo.userMetadata";
-    spark.conf().set(userMetadata, inputs);
+    // A create-table-as-select takes its commit's userMetadata from the session, not from an option. A
+    // session of its own (reading the rows through a global view) keeps it from other threads' creates.
+    SparkSession own = spark.newSession();
+    own.conf().set("spark.databricks.delta.commitInfo.userMetadata", inputs);
+    String view = "crossover_create_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    conformed.createOrReplaceGlobalTempView(view);
     try {
+      var create = own.table(spark.conf().get("spark.sql.globalTempDatabase") + "." + view)
+          .writeTo(sqlName(location)).using("delta");
+      if (!table.partitionColumns().isEmpty()) {
+        List<Column> by = table.partitionColumns().stream().map(functions::col).toList();
+        create = create.partitionedBy(by.get(0), by.subList(1, by.size()).toArray(Column[]::new));
+      }
+      for (Map.Entry<String, String> property : table.properties().entrySet()) {
+        create = create.tableProperty(property.getKey(), property.getValue());
+      }
       create.create();
       return true;
     } catch (org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException e) {
       LOG.info("{} was created by another run meanwhile; writing into it", table.name());
       return false;
     } finally {
-      spark.conf().unset(userMetadata);
+      spark.catalog().dropGlobalTempView(view);
     }
   }
 

@@ -3,12 +3,15 @@ package io.crossover.panel;
 import io.crossover.lake.Lake;
 import io.crossover.lake.Lineage;
 import io.crossover.lake.RunContext;
+import io.crossover.lake.SideBySide;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableSpec;
 import io.crossover.lake.TableStat;
 import io.crossover.refine.RefineStage;
 import io.crossover.refine.SilverTables;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,7 +19,8 @@ import org.apache.spark.sql.Row;
 /**
  * Silver to gold, as of the run date. Each gold table is replaced in one commit with what was
  * knowable on the run date, so the same run date always gives the same tables; a table whose
- * inputs and run date have not changed since it was written is left alone.
+ * inputs and run date have not changed since it was written is left alone. The tables the market
+ * panel joins are written side by side ({@link SideBySide}), then the panel.
  */
 public final class PanelStage {
   public static final String NAME = "panel";
@@ -30,33 +34,37 @@ public final class PanelStage {
     String segments = "segments=" + String.join(",", run.settings().segments());
 
     Lineage demandBasis = lake.lineage(List.of(), segments);
-    write(lake, report, GoldTables.DEMAND_MONTHLY,
-        lake.consuming(demandBasis, SilverTables.USAGE_EVENTS).broughtTo(run.runDate()),
-        () -> IncrementalDemand.demandMonthly(lake, demandBasis, run.runDate(), run.settings().segments(), report));
-    write(lake, report, GoldTables.CAPITAL_QUARTERLY,
-        lake.lineage(List.of(SilverTables.FUNDING_ROUNDS, SilverTables.VALUATIONS), asOf),
-        () -> Capital.capitalQuarterly(closedRounds(lake),
-            silver(lake, SilverTables.VALUATIONS), run.runDate()));
-    write(lake, report, GoldTables.SUPPLY_QUARTERLY,
-        lake.lineage(List.of(SilverTables.CHIP_SUPPLY, SilverTables.ACCELERATORS), asOf),
-        () -> Supply.supplyQuarterly(silver(lake, SilverTables.CHIP_SUPPLY),
-            silver(lake, SilverTables.ACCELERATORS), run.runDate()));
+    List<Consumer<StageReport>> writes = new ArrayList<>(List.of(
+        part -> write(lake, part, GoldTables.DEMAND_MONTHLY,
+            lake.consuming(demandBasis, SilverTables.USAGE_EVENTS).broughtTo(run.runDate()),
+            () -> IncrementalDemand.demandMonthly(lake, demandBasis, run.runDate(), run.settings().segments(), part)),
+        part -> write(lake, part, GoldTables.CAPITAL_QUARTERLY,
+            lake.lineage(List.of(SilverTables.FUNDING_ROUNDS, SilverTables.VALUATIONS), asOf),
+            () -> Capital.capitalQuarterly(closedRounds(lake),
+                silver(lake, SilverTables.VALUATIONS), run.runDate())),
+        part -> write(lake, part, GoldTables.SUPPLY_QUARTERLY,
+            lake.lineage(List.of(SilverTables.CHIP_SUPPLY, SilverTables.ACCELERATORS), asOf),
+            () -> Supply.supplyQuarterly(silver(lake, SilverTables.CHIP_SUPPLY),
+                silver(lake, SilverTables.ACCELERATORS), run.runDate()))));
     if (lake.exists(SilverTables.SHARE_EVIDENCE)) {
-      write(lake, report, GoldTables.SHARE_EVIDENCE, lake.lineage(List.of(SilverTables.SHARE_EVIDENCE), asOf),
-          () -> Evidence.shareEvidenceAsOf(silver(lake, SilverTables.SHARE_EVIDENCE), run.runDate()));
+      writes.add(part -> write(lake, part, GoldTables.SHARE_EVIDENCE,
+          lake.lineage(List.of(SilverTables.SHARE_EVIDENCE), asOf),
+          () -> Evidence.shareEvidenceAsOf(silver(lake, SilverTables.SHARE_EVIDENCE), run.runDate())));
     }
     if (lake.exists(SilverTables.CHIP_SHIPMENTS)) {
-      write(lake, report, GoldTables.INSTALLED_COMPUTE_QUARTERLY,
+      writes.add(part -> write(lake, part, GoldTables.INSTALLED_COMPUTE_QUARTERLY,
           lake.lineage(List.of(SilverTables.CHIP_SHIPMENTS, SilverTables.CHIP_SHIPMENTS_CUMULATIVE,
               SilverTables.CHIP_COMPONENTS), asOf),
           () -> PublicCapacity.installedComputeQuarterly(silver(lake, SilverTables.CHIP_SHIPMENTS),
               lake.readOrEmpty(SilverTables.CHIP_SHIPMENTS_CUMULATIVE), lake.readOrEmpty(SilverTables.CHIP_COMPONENTS),
-              run.runDate()));
+              run.runDate())));
     }
     if (lake.exists(SilverTables.GPU_CLUSTERS)) {
-      write(lake, report, GoldTables.CLUSTER_CAPACITY_QUARTERLY, lake.lineage(List.of(SilverTables.GPU_CLUSTERS), asOf),
-          () -> PublicCapacity.clusterCapacityQuarterly(silver(lake, SilverTables.GPU_CLUSTERS), run.runDate()));
+      writes.add(part -> write(lake, part, GoldTables.CLUSTER_CAPACITY_QUARTERLY,
+          lake.lineage(List.of(SilverTables.GPU_CLUSTERS), asOf),
+          () -> PublicCapacity.clusterCapacityQuarterly(silver(lake, SilverTables.GPU_CLUSTERS), run.runDate())));
     }
+    SideBySide.parts(report, writes);
     write(lake, report, GoldTables.MARKET_PANEL,
         lake.lineage(List.of(GoldTables.DEMAND_MONTHLY, SilverTables.FUNDING_ROUNDS, GoldTables.SUPPLY_QUARTERLY,
             GoldTables.SHARE_EVIDENCE, GoldTables.INSTALLED_COMPUTE_QUARTERLY, GoldTables.CLUSTER_CAPACITY_QUARTERLY,

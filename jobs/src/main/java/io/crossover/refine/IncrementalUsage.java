@@ -24,9 +24,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The daily case of refining usage: only rows of newly ingested bronze files. Their rejects join
  * the quarantine beside the earlier ones; their events replace, within the event months they fall
- * in, any silver row with the same event_id; other months' files are not touched. An event_id
- * landed again with a time in another month keeps its old row there too (events are immutable
- * upstream; a full refine, e.g. after a catalogue change, removes such duplicates).
+ * in, any silver row with the same event_id; other months' files are not touched. An event id is
+ * unique within its month (as in a full refine, {@link Usage#latestPerEventWithinMonth}).
  */
 final class IncrementalUsage {
   private IncrementalUsage() {}
@@ -52,7 +51,7 @@ final class IncrementalUsage {
       String touched = months.isEmpty() ? "false"
           : SqlLiterals.inDates("event_month", months.stream().map(java.time.LocalDate::parse).toList());
       Dataset<Row> kept = lake.read(silver, RefineStage.NAME).where(touched)
-          .join(accepted.select("event_id"), new String[] {"event_id"}, "left_anti");
+          .join(accepted.select("event_month", "event_id"), new String[] {"event_month", "event_id"}, "left_anti");
       long fresh = accepted.count();
       WriteResult written = lake.replaceWhere(silver, kept.unionByName(accepted), touched, inputs);
       report.table(TableStat.of(written, fresh + rejectedCount, rejectedCount));

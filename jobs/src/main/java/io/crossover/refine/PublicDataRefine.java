@@ -10,6 +10,7 @@ import io.crossover.lake.RunContext;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableSpec;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,38 +23,40 @@ import org.apache.spark.sql.Row;
 final class PublicDataRefine {
   private PublicDataRefine() {}
 
-  static void refine(RunContext run, StageReport report, Dataset<Row> aliases, String aliasesDigest) {
+  /** The writes of the public datasets' silver tables, each independent of the others. */
+  static List<Consumer<StageReport>> writes(RunContext run, Dataset<Row> aliases, String aliasesDigest) {
     Lake lake = run.lake();
-    writeWhenLanded(lake, report, SilverTables.COMPUTE_SPEND, List.of(EpochContracts.COMPUTE_SPEND),
-        lake.lineage(List.of(BronzeTables.of(EpochContracts.COMPUTE_SPEND)), aliasesDigest),
-        () -> Companies.attachCompanyIds(computeSpend(lake), aliases)
-            .withColumnRenamed("id", "epoch_id")
-            .withColumnRenamed("inference_spend", "inference_usd")
-            .withColumnRenamed("rnd_spend", "rnd_usd")
-            .withColumnRenamed("total_spend", "total_usd"));
-    writeWhenLanded(lake, report, SilverTables.SHARE_EVIDENCE, List.of(Contracts.SHARE_EVIDENCE, EpochContracts.COMPUTE_SPEND),
-        lake.lineage(List.of(BronzeTables.of(Contracts.SHARE_EVIDENCE), BronzeTables.of(EpochContracts.COMPUTE_SPEND))),
-        () -> ShareEvidence.curatedEvidence(Dedupe.latestPerKey(RefineStage.bronze(lake, Contracts.SHARE_EVIDENCE),
-                Contracts.SHARE_EVIDENCE.naturalKey().toArray(String[]::new)))
-            .unionByName(ShareEvidence.derivedFromComputeSpend(computeSpend(lake)), true));
-    writeWhenLanded(lake, report, SilverTables.USAGE_REPORTS, List.of(EpochContracts.USAGE_REPORTS),
-        lake.lineage(List.of(BronzeTables.of(EpochContracts.USAGE_REPORTS)), aliasesDigest),
-        () -> Companies.attachCompanyIds(newest(lake, EpochContracts.USAGE_REPORTS, "report_date"), aliases)
-            .withColumnRenamed("id", "epoch_id"));
-    writeWhenLanded(lake, report, SilverTables.CHIP_SHIPMENTS, List.of(EpochContracts.CHIP_SALES),
-        lake.lineage(List.of(BronzeTables.of(EpochContracts.CHIP_SALES))),
-        () -> Chips.chipShipments(newest(lake, EpochContracts.CHIP_SALES, "end_date")));
-    writeWhenLanded(lake, report, SilverTables.CHIP_SHIPMENTS_CUMULATIVE, List.of(EpochContracts.CHIP_SALES_BY_DESIGNER),
-        lake.lineage(List.of(BronzeTables.of(EpochContracts.CHIP_SALES_BY_DESIGNER))),
-        () -> Chips.cumulativeShipments(newest(lake, EpochContracts.CHIP_SALES_BY_DESIGNER, "end_date")));
-    writeWhenLanded(lake, report, SilverTables.CHIP_COMPONENTS, List.of(EpochContracts.CHIP_COMPONENTS, EpochContracts.COMPONENT_SUPPLY),
-        lake.lineage(List.of(BronzeTables.of(EpochContracts.CHIP_COMPONENTS),
-            BronzeTables.of(EpochContracts.COMPONENT_SUPPLY))),
-        () -> Chips.components(newest(lake, EpochContracts.CHIP_COMPONENTS, "end_date"),
-            newest(lake, EpochContracts.COMPONENT_SUPPLY, "end_date")));
-    writeWhenLanded(lake, report, SilverTables.GPU_CLUSTERS, List.of(EpochContracts.GPU_CLUSTERS),
-        lake.lineage(List.of(BronzeTables.of(EpochContracts.GPU_CLUSTERS))),
-        () -> Chips.clusters(newest(lake, EpochContracts.GPU_CLUSTERS, "first_operational_date")));
+    return List.of(
+        report -> writeWhenLanded(lake, report, SilverTables.COMPUTE_SPEND, List.of(EpochContracts.COMPUTE_SPEND),
+            lake.lineage(List.of(BronzeTables.of(EpochContracts.COMPUTE_SPEND)), aliasesDigest),
+            () -> Companies.attachCompanyIds(computeSpend(lake), aliases)
+                .withColumnRenamed("id", "epoch_id")
+                .withColumnRenamed("inference_spend", "inference_usd")
+                .withColumnRenamed("rnd_spend", "rnd_usd")
+                .withColumnRenamed("total_spend", "total_usd")),
+        report -> writeWhenLanded(lake, report, SilverTables.SHARE_EVIDENCE, List.of(Contracts.SHARE_EVIDENCE, EpochContracts.COMPUTE_SPEND),
+            lake.lineage(List.of(BronzeTables.of(Contracts.SHARE_EVIDENCE), BronzeTables.of(EpochContracts.COMPUTE_SPEND))),
+            () -> ShareEvidence.curatedEvidence(Dedupe.latestPerKey(RefineStage.bronze(lake, Contracts.SHARE_EVIDENCE),
+                    Contracts.SHARE_EVIDENCE.naturalKey().toArray(String[]::new)))
+                .unionByName(ShareEvidence.derivedFromComputeSpend(computeSpend(lake)), true)),
+        report -> writeWhenLanded(lake, report, SilverTables.USAGE_REPORTS, List.of(EpochContracts.USAGE_REPORTS),
+            lake.lineage(List.of(BronzeTables.of(EpochContracts.USAGE_REPORTS)), aliasesDigest),
+            () -> Companies.attachCompanyIds(newest(lake, EpochContracts.USAGE_REPORTS, "report_date"), aliases)
+                .withColumnRenamed("id", "epoch_id")),
+        report -> writeWhenLanded(lake, report, SilverTables.CHIP_SHIPMENTS, List.of(EpochContracts.CHIP_SALES),
+            lake.lineage(List.of(BronzeTables.of(EpochContracts.CHIP_SALES))),
+            () -> Chips.chipShipments(newest(lake, EpochContracts.CHIP_SALES, "end_date"))),
+        report -> writeWhenLanded(lake, report, SilverTables.CHIP_SHIPMENTS_CUMULATIVE, List.of(EpochContracts.CHIP_SALES_BY_DESIGNER),
+            lake.lineage(List.of(BronzeTables.of(EpochContracts.CHIP_SALES_BY_DESIGNER))),
+            () -> Chips.cumulativeShipments(newest(lake, EpochContracts.CHIP_SALES_BY_DESIGNER, "end_date"))),
+        report -> writeWhenLanded(lake, report, SilverTables.CHIP_COMPONENTS, List.of(EpochContracts.CHIP_COMPONENTS, EpochContracts.COMPONENT_SUPPLY),
+            lake.lineage(List.of(BronzeTables.of(EpochContracts.CHIP_COMPONENTS),
+                BronzeTables.of(EpochContracts.COMPONENT_SUPPLY))),
+            () -> Chips.components(newest(lake, EpochContracts.CHIP_COMPONENTS, "end_date"),
+                newest(lake, EpochContracts.COMPONENT_SUPPLY, "end_date"))),
+        report -> writeWhenLanded(lake, report, SilverTables.GPU_CLUSTERS, List.of(EpochContracts.GPU_CLUSTERS),
+            lake.lineage(List.of(BronzeTables.of(EpochContracts.GPU_CLUSTERS))),
+            () -> Chips.clusters(newest(lake, EpochContracts.GPU_CLUSTERS, "first_operational_date"))));
   }
 
   /**

@@ -23,6 +23,7 @@ import io.crossover.lake.Lineage;
 import io.crossover.lake.OpsTables;
 import io.crossover.lake.RuleOutcome;
 import io.crossover.lake.RunContext;
+import io.crossover.lake.SideBySide;
 import io.crossover.lake.SqlLiterals;
 import io.crossover.lake.StageReport;
 import io.crossover.lake.TableSpec;
@@ -35,6 +36,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
@@ -47,7 +49,8 @@ import org.apache.spark.storage.StorageLevel;
  * Bronze to silver. Every silver table is rebuilt from its bronze in one commit, so re-running
  * gives the same table and a crash leaves the previous one; a table whose inputs have not changed
  * since it was written is left alone. Rows refine cannot use (no FX rate, chip not in the
- * catalogue) replace the stage's earlier rejects in quarantine.
+ * catalogue) replace the stage's earlier rejects in quarantine. Tables that do not read each other
+ * are written side by side ({@link SideBySide}).
  */
 public final class RefineStage {
   public static final String NAME = "refine";
@@ -68,29 +71,29 @@ public final class RefineStage {
     StageReport report = new StageReport(NAME);
 
     TableSpec fxBronze = BronzeTables.of(Contracts.FX_RATES);
-    write(lake, report, SilverTables.FX_RATES, lake.lineage(List.of(fxBronze)),
-        () -> Dedupe.latestPerKey(bronze(lake, Contracts.FX_RATES), "date", "currency"));
-
     TableSpec acceleratorsBronze = BronzeTables.of(Contracts.ACCELERATORS);
-    write(lake, report, SilverTables.ACCELERATORS,
-        lake.lineage(List.of(acceleratorsBronze, BronzeTables.of(EpochContracts.ML_HARDWARE))),
-        () -> EpochFacts.acceleratorCatalogue(bronze(lake, Contracts.ACCELERATORS),
-            Snapshots.newestDownload(bronze(lake, EpochContracts.ML_HARDWARE), "release_date")));
+    SideBySide.parts(report, List.of(
+        part -> write(lake, part, SilverTables.FX_RATES, lake.lineage(List.of(fxBronze)),
+            () -> Dedupe.latestPerKey(bronze(lake, Contracts.FX_RATES), "date", "currency")),
+        part -> write(lake, part, SilverTables.ACCELERATORS,
+            lake.lineage(List.of(acceleratorsBronze, BronzeTables.of(EpochContracts.ML_HARDWARE))),
+            () -> EpochFacts.acceleratorCatalogue(bronze(lake, Contracts.ACCELERATORS),
+                Snapshots.newestDownload(bronze(lake, EpochContracts.ML_HARDWARE), "release_date")))));
 
     String aliasesFile = run.settings().companyAliases();
     boolean builtIn = aliasesFile.equals(Settings.BUILT_IN);
     Dataset<Row> aliases = lake.readReferenceCsv(builtIn ? "company_aliases.csv" : aliasesFile, builtIn);
     String aliasesDigest = "aliases=" + digest(aliases);
     Dataset<Row> fx = lake.read(SilverTables.FX_RATES, NAME);
-    refineFunding(run, report, aliases, aliasesDigest, fx);
-    refineValuations(run, report, aliases, aliasesDigest, fx);
-
-    write(lake, report, SilverTables.CHIP_SUPPLY, lake.lineage(List.of(BronzeTables.of(Contracts.CHIP_SUPPLY))),
-        () -> Dedupe.latestPerKey(Periods.attachPeriodRange(bronze(lake, Contracts.CHIP_SUPPLY))
-            .withColumn("chip_id", Keys.chipId(col("chip"))), "period", "vendor", "chip_id", "metric", "estimate_by"));
-
-    refineUsage(run, report);
-    PublicDataRefine.refine(run, report, aliases, aliasesDigest);
+    List<Consumer<StageReport>> writes = new java.util.ArrayList<>(List.of(
+        part -> refineFunding(run, part, aliases, aliasesDigest, fx),
+        part -> refineValuations(run, part, aliases, aliasesDigest, fx),
+        part -> write(lake, part, SilverTables.CHIP_SUPPLY, lake.lineage(List.of(BronzeTables.of(Contracts.CHIP_SUPPLY))),
+            () -> Dedupe.latestPerKey(Periods.attachPeriodRange(bronze(lake, Contracts.CHIP_SUPPLY))
+                .withColumn("chip_id", Keys.chipId(col("chip"))), "period", "vendor", "chip_id", "metric", "estimate_by")),
+        part -> refineUsage(run, part)));
+    writes.addAll(PublicDataRefine.writes(run, aliases, aliasesDigest));
+    SideBySide.parts(report, writes);
     return report;
   }
 
@@ -111,15 +114,13 @@ public final class RefineStage {
     java.util.OptionalLong consumed = lake.consumedVersion(SilverTables.USAGE_EVENTS, basis, bronze);
     java.util.Optional<List<String>> added = consumed.isPresent()
         ? lake.filesAddedSince(bronze, consumed.getAsLong()) : java.util.Optional.empty();
-    Dataset<Row> usage = Usage.toPflopDays(Usage.classifyWorkload(
-            Dedupe.latestPerKey(added.map(lake::readFiles).orElseGet(() -> bronze(lake, Contracts.USAGE_EVENTS)),
-                "event_id"),
-            run.settings().fineTuningAs(), run.settings().evaluationAs()),
-        lake.read(SilverTables.ACCELERATORS, NAME));
+    Dataset<Row> landed = added.map(lake::readFiles).orElseGet(() -> bronze(lake, Contracts.USAGE_EVENTS));
+    Dataset<Row> catalogue = lake.read(SilverTables.ACCELERATORS, NAME);
+    Dataset<Row> usage = Usage.toPflopDays(Usage.classifyWorkload(Usage.latestPerEventWithinMonth(landed),
+        run.settings().fineTuningAs(), run.settings().evaluationAs()), catalogue);
     Column unknownChip = concat(lit("chip '"), col("chip"), lit("' is not in silver/accelerators"));
     if (added.isEmpty()) {
-      splitRejects(run, report, Contracts.USAGE_EVENTS, SilverTables.USAGE_EVENTS, inputs, usage,
-          col("bf16_tflops").isNull(), UNKNOWN_CHIP, "chip", unknownChip);
+      FullUsage.refine(run, report, inputs, landed, usage, catalogue, UNKNOWN_CHIP, unknownChip);
     } else {
       IncrementalUsage.refine(run, report, inputs, usage, UNKNOWN_CHIP, unknownChip);
     }

@@ -95,8 +95,8 @@ public final class SilverTables {
       STATUS, SOURCE_URL);
 
   public static final TableSpec USAGE_EVENTS = table("silver/usage_events", "event",
-      "Accelerator usage, one row per event_id, converted to device-hours and PFLOP-days.",
-      col("event_id", StringType, "Event id (unique)"),
+      "Accelerator usage, one row per event_id and event_month, converted to device-hours and PFLOP-days.",
+      col("event_id", StringType, "Event id (unique within its event_month)"),
       col("event_time", TimestampType, "When the event started (UTC)"),
       col("event_month", DateType, "First day of the event's month"),
       col("region", StringType, "Region"),

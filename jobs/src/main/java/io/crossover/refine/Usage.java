@@ -14,6 +14,18 @@ import org.apache.spark.sql.Row;
 public final class Usage {
   private Usage() {}
 
+  /**
+   * One row per event id within each event month, the latest ingested winning ({@link Dedupe}), with
+   * {@code event_month} added. An event id is unique within its month by contract, so the rows are
+   * distributed by month once: the dedupe needs no shuffle of its own, and the month-partitioned
+   * silver write finds each month's rows together and in order.
+   */
+  public static Dataset<Row> latestPerEventWithinMonth(Dataset<Row> usage) {
+    TableSpec.requireColumns(usage, "latestPerEventWithinMonth", "event_id", "event_time");
+    return Dedupe.latestPerKey(usage.withColumn("event_month", trunc(col("event_time"), "month"))
+        .repartition(col("event_month")), "event_month", "event_id");
+  }
+
   /** workload_class: training or inference, with fine_tuning and evaluation mapped as configured. */
   public static Dataset<Row> classifyWorkload(Dataset<Row> usage, String fineTuningAs, String evaluationAs) {
     TableSpec.requireColumns(usage, "classifyWorkload", "workload");
@@ -24,7 +36,7 @@ public final class Usage {
   }
 
   /**
-   * Joins the catalogue by chip id and adds device_hours and pflop_days
+   * Joins the catalogue by chip id and adds event_month (unless the rows carry it), device_hours and pflop_days
    * ({@code device_count * duration_hours * bf16_tflops * utilization / 24000}). Events whose chip
    * is not in the catalogue keep a null bf16_tflops; the caller quarantines them as unknown_chip.
    */
@@ -34,10 +46,11 @@ public final class Usage {
     TableSpec.requireColumns(accelerators, "toPflopDays(accelerators)", "chip_id", "vendor", "bf16_tflops");
     Dataset<Row> catalogue = accelerators.select(col("chip_id").as("_catalogue_chip"),
         col("vendor"), col("bf16_tflops"));
-    return usage.withColumn("chip_id", Keys.chipId(col("chip")))
+    Dataset<Row> dated = java.util.Arrays.asList(usage.columns()).contains("event_month") ? usage
+        : usage.withColumn("event_month", trunc(col("event_time"), "month"));
+    return dated.withColumn("chip_id", Keys.chipId(col("chip")))
         .join(broadcast(catalogue), col("chip_id").equalTo(col("_catalogue_chip")), "left")
         .drop("_catalogue_chip")
-        .withColumn("event_month", trunc(col("event_time"), "month"))
         .withColumn("device_hours", col("device_count").multiply(col("duration_hours")))
         .withColumn("pflop_days", col("device_hours").multiply(col("bf16_tflops"))
             .multiply(col("utilization")).divide(24000.0));

@@ -100,6 +100,17 @@ final class Bench {
     return seconds;
   }
 
+  /** Seconds each stage of the run for {@code date} took, from ops/pipeline_runs, in the order they ran. */
+  Map<String, Double> stageSeconds(Path lake, LocalDate date) {
+    Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+    spark.read().format("delta").load(lake.resolve("ops/pipeline_runs").toString())
+        .where(org.apache.spark.sql.functions.col("run_date").equalTo(java.sql.Date.valueOf(date)))
+        .orderBy("started_at").collectAsList()
+        .forEach(row -> seconds.put(row.getAs("stage"), (row.<java.sql.Timestamp>getAs("ended_at").getTime()
+            - row.<java.sql.Timestamp>getAs("started_at").getTime()) / 1000.0));
+    return seconds;
+  }
+
   /** Lands one more day of events (about a thousandth of them) for the day after the run date. */
   void landNextDay(Path landing, long events) {
     LocalDate day = runDate.plusDays(1);

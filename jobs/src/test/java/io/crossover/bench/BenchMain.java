@@ -73,6 +73,7 @@ public final class BenchMain {
     bench.scanFloor(landing);
     double scan = bench.scanFloor(landing);
     double full = bench.run(landing, lake, runDate);
+    java.util.Map<String, Double> stages = bench.stageSeconds(lake, runDate);
     bench.landNextDay(landing, events);
     double incremental = bench.run(landing, lake, runDate.plusDays(1));
     double sparkAggregation = bench.sparkAggregation(landing);
@@ -93,6 +94,8 @@ public final class BenchMain {
     table.append("| measure | seconds | ratio |\n| --- | ---: | ---: |\n");
     table.append(row("scan floor (bare read + sum of every usage column)", scan, ""));
     table.append(row("full run from an empty lake", full, String.format(Locale.ROOT, "%.2f x scan", full / scan)));
+    stages.forEach((stage, seconds) -> table.append(row("- of which " + stage, seconds,
+        String.format(Locale.ROOT, "%.2f x scan, %.0f%% of the run", seconds / scan, 100 * seconds / full))));
     table.append(row("incremental day (+" + Math.max(1, events / 1000) + " events, next run date)", incremental,
         String.format(Locale.ROOT, "%.3f x full", incremental / full)));
     table.append(row("monthly demand aggregation, Spark", sparkAggregation,

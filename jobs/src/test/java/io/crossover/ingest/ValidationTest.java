@@ -214,6 +214,67 @@ class ValidationTest {
   }
 
   @Test
+  void checksAParquetFileInItsOwnTypesAndQuarantinesItsColumnsAsText() throws IOException {
+    Path file = parquet("typed", "SELECT * FROM VALUES"
+        + " ('p1', TIMESTAMP'2025-03-01 10:00:00', 'eu-west', 'acme', 'H100 SXM', 8, 2.5D, 'Inference', 0.5F),"
+        + " ('p2', TIMESTAMP'2025-03-01 11:00:00', 'eu-west', NULL, 'H100 SXM', 8, -1.0D, 'training', 0.5F),"
+        + " ('p3', NULL, 'eu-west', NULL, 'H100 SXM', 8, CAST('NaN' AS DOUBLE), 'training', 0.5F)"
+        + " AS t(event_id, event_time, region, org, chip, device_count, duration_hours, workload, utilization)");
+    Dataset<Row> checked = checkUsage(file);
+    Row accepted = Validation.acceptedRows(Contracts.USAGE_EVENTS, checked).first();
+    assertThat(accepted.<java.sql.Timestamp>getAs("event_time"))
+        .isEqualTo(java.sql.Timestamp.from(java.time.Instant.parse("2025-03-01T10:00:00Z")));
+    assertThat(accepted.<Long>getAs("device_count")).isEqualTo(8L);
+    assertThat(accepted.<String>getAs("workload")).isEqualTo("inference");
+    assertThat(accepted.<Long>getAs("_line")).isEqualTo(1L);
+    assertThat(allRulesByLine(checked)).containsExactlyInAnyOrderEntriesOf(Map.of(2L, List.of("negative_value"),
+        3L, List.of("missing_required_value", "non_finite_number")));
+    assertThat(Validation.rejectedRows(Contracts.USAGE_EVENTS, checked).where("line = 2").first()
+        .<String>getAs("raw_record")).isEqualTo("{\"event_id\":\"p2\",\"event_time\":\"2025-03-01 11:00:00\",\"region\":"
+        + "\"eu-west\",\"chip\":\"H100 SXM\",\"device_count\":\"8\",\"duration_hours\":\"-1.0\","
+        + "\"workload\":\"training\",\"utilization\":\"0.5\"}");
+  }
+
+  @Test
+  void parsesParquetColumnsOfOtherTypesAsText() throws IOException {
+    Path file = parquet("as_text", "SELECT * FROM VALUES"
+        + " ('t1', '2025-03-01 10:00:00', 'eu-west', 'H100 SXM', 2.0D, '2.5', 'training', 1),"
+        + " ('t2', '2025-03-01 10:00:00', 'eu-west', 'H100 SXM', 2.5D, '2.5', 'training', 1),"
+        + " ('t3', 'soon', 'eu-west', 'H100 SXM', 2.0D, 'long', 'training', 2)"
+        + " AS t(event_id, event_time, region, chip, device_count, duration_hours, workload, utilization)");
+    Dataset<Row> checked = checkUsage(file);
+    Row accepted = Validation.acceptedRows(Contracts.USAGE_EVENTS, checked).first();
+    assertThat(accepted.<Long>getAs("device_count")).isEqualTo(2L);
+    assertThat(accepted.<Double>getAs("duration_hours")).isEqualTo(2.5);
+    assertThat(accepted.<Double>getAs("utilization")).isEqualTo(1.0);
+    assertThat(allRulesByLine(checked)).containsExactlyInAnyOrderEntriesOf(Map.of(2L, List.of("unparseable_number"),
+        3L, List.of("unparseable_timestamp", "unparseable_number", "out_of_range")));
+  }
+
+  @Test
+  void countsRowsRejectsAndEachRuleBrokenPerFile() throws IOException {
+    Path csv = dir.resolve("counted.csv");
+    Files.writeString(csv, String.join("\n", USAGE_HEADER,
+        "c1,2025-03-01 10:00:00,eu-west,,H100 SXM,-8,-2.5,training,0.5",
+        "c2,2025-03-01 10:00:00,eu-west,,H100 SXM,8,2.5,gaming,0.5",
+        "c3,2025-03-01 10:00:00,eu-west,,H100 SXM,8,2.5,training,0.5") + "\n", StandardCharsets.UTF_8);
+    Path typed = parquet("counted", "SELECT 'c4' AS event_id, TIMESTAMP'2025-03-01 10:00:00' AS event_time,"
+        + " 'eu-west' AS region, 'H100 SXM' AS chip, 8L AS device_count, 2.5D AS duration_hours,"
+        + " 'training' AS workload, 0.5D AS utilization");
+    Dataset<Row> checked = Validation.checkRules(Contracts.USAGE_EVENTS,
+        LandingReader.read(spark, Contracts.USAGE_EVENTS, List.of(landing(csv), landing(typed))));
+    Map<String, String> counts = new TreeMap<>();
+    for (Row row : Validation.countsPerFile(Contracts.USAGE_EVENTS, checked).collectAsList()) {
+      counts.put(Path.of(java.net.URI.create(row.<String>getAs("_source_file")).getPath()).getFileName().toString(),
+          row.getAs("rows") + " rows, " + row.getAs("rejected") + " rejected, " + row.getAs("negative_value")
+              + " negative, " + row.getAs("unknown_workload") + " unknown workload");
+    }
+    assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "counted.csv", "3 rows, 2 rejected, 2 negative, 1 unknown workload",
+        typed.getFileName().toString(), "1 rows, 0 rejected, 0 negative, 0 unknown workload"));
+  }
+
+  @Test
   void anEpochContractHoldsOnlyTheFilesOfItsTable() {
     assertThat(EpochContracts.CHIP_SALES.holds("timelines_by_chip.csv")).isTrue();
     assertThat(EpochContracts.CHIP_SALES.holds("cumulative_timelines.csv")).isFalse();
@@ -250,6 +311,29 @@ class ValidationTest {
     Path file = dir.resolve(name);
     Files.writeString(file, lines.length == 0 ? "" : String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     return Validation.checkRules(contract, LandingReader.read(spark, contract, List.of(landing(file))));
+  }
+
+  private Dataset<Row> checkUsage(Path file) throws IOException {
+    return Validation.checkRules(Contracts.USAGE_EVENTS,
+        LandingReader.read(spark, Contracts.USAGE_EVENTS, List.of(landing(file))));
+  }
+
+  private static Map<Long, List<String>> allRulesByLine(Dataset<Row> checked) {
+    Map<Long, List<String>> rules = new TreeMap<>();
+    for (Row row : Validation.rejectedRows(Contracts.USAGE_EVENTS, checked).collectAsList()) {
+      rules.put(row.getAs("line"), row.getList(row.fieldIndex("rules")));
+    }
+    return rules;
+  }
+
+  /** The rows of {@code query} as one Parquet file named {@code name}.parquet, in the columns' own types. */
+  private Path parquet(String name, String query) throws IOException {
+    Path folder = dir.resolve(name + "-parts");
+    spark.sql(query).coalesce(1).write().parquet(folder.toString());
+    try (var parts = Files.list(folder)) {
+      Path part = parts.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+      return Files.move(part, dir.resolve(name + ".parquet"));
+    }
   }
 
   private static LandingFile landing(Path file) throws IOException {

@@ -48,6 +48,37 @@ class RefineTransformsTest {
   }
 
   @Test
+  void keepsTheLatestRowPerEventIdWithinEachEventMonth() {
+    Dataset<Row> rows = spark.sql("SELECT * FROM VALUES "
+        + "('e1', 1, TIMESTAMP'2025-03-05 10:00:00', TIMESTAMP'2025-04-01 00:00:00', 'a.csv', 5L),"
+        + " ('e1', 2, TIMESTAMP'2025-03-07 10:00:00', TIMESTAMP'2025-04-02 00:00:00', 'b.csv', 9L),"
+        + " ('e1', 3, TIMESTAMP'2025-04-01 00:00:00', TIMESTAMP'2025-04-01 00:00:00', 'a.csv', 6L)"
+        + " AS t(event_id, v, event_time, _ingested_at, _source_file, _line)");
+    List<String> kept = Usage.latestPerEventWithinMonth(rows).orderBy("v").collectAsList().stream()
+        .map(r -> r.getAs("v") + "@" + r.getAs("event_month")).toList();
+    assertThat(kept).containsExactly("2@2025-03-01", "3@2025-04-01");
+  }
+
+  @Test
+  void shufflesUsageOnceToDedupeItByMonth() {
+    Dataset<Row> rows = spark.range(4).selectExpr("concat('e', id % 2) AS event_id",
+        "timestamp_seconds(1740000000 + id * 2000000) AS event_time", "current_timestamp() AS _ingested_at",
+        "'a.csv' AS _source_file", "id AS _line");
+    String plan = Usage.latestPerEventWithinMonth(rows).queryExecution().executedPlan().toString();
+    assertThat(plan.split("Exchange ", -1)).as(plan).hasSize(2);
+    assertThat(plan).contains("Exchange hashpartitioning(event_month");
+  }
+
+  @Test
+  void findsUsageOfAChipTheCatalogueLacks() {
+    Dataset<Row> catalogue = spark.sql("SELECT 'h100sxm' AS chip_id, 'Nvidia' AS vendor");
+    assertThat(FullUsage.hasUnknownChips(spark.sql("SELECT * FROM VALUES ('H100 SXM'), ('h100-sxm') AS t(chip)"),
+        catalogue)).isFalse();
+    assertThat(FullUsage.hasUnknownChips(spark.sql("SELECT * FROM VALUES ('H100 SXM'), ('Mystery X') AS t(chip)"),
+        catalogue)).isTrue();
+  }
+
+  @Test
   void computesPflopDaysFromTheCatalogueAndLeavesUnknownChipsEmpty() {
     Dataset<Row> usage = spark.sql("SELECT * FROM VALUES "
         + "('h100-sxm', TIMESTAMP'2025-03-05 10:00:00', 8L, 3.0D, 0.5D), ('Mystery X', TIMESTAMP'2025-03-05 10:00:00', 1L, 1.0D, 1.0D)"
