@@ -109,7 +109,7 @@ public final class Validation {
 
   /**
    * Each field's typed value (as {@code <name>__parsed}), where the row came from, {@link #VIOLATIONS}
-   * (the rules it breaks, in contract order, as rule, column, detail) and, for a row that breaks one,
+   * (the rules it breaks, in contract order, as rule, column, detail; null when it breaks none) and, for a row that breaks one,
    * its raw record ({@link #RAW_RECORD}). A column landed in a type its field accepts (a Parquet
    * timestamp, double or long) is used as it is; any other is read as text.
    */
@@ -118,7 +118,7 @@ public final class Validation {
         LandingRecords.schema(contract).fieldNames());
     StructType landed = records.schema();
     Map<String, Column> rawText = new LinkedHashMap<>();
-    List<Column> checks = new ArrayList<>();
+    List<Check> checks = new ArrayList<>();
     Dataset<Row> parsed = records;
     for (Field field : contract.fields()) {
       DataType type = landed.apply(field.name()).dataType();
@@ -130,16 +130,19 @@ public final class Validation {
     for (RowRule rule : contract.rowRules()) {
       checks.add(rowRuleCheck(contract, rule, rawText));
     }
-    Column readProblem = violation(col(READ_RULE).isNotNull(), col(READ_RULE), lit(null), col(READ_ERROR));
-    Column fieldProblems = array_compact(array(checks.toArray(Column[]::new)));
+    Column readProblem = violation(col(READ_RULE).isNotNull(), col(READ_RULE), lit(null), col(READ_ERROR)).entry();
+    Column fieldProblems = array_compact(array(checks.stream().map(Check::entry).toArray(Column[]::new)));
+    // The rules as plain conditions first: a row that breaks none (nearly all) builds no array of problems.
+    Column rejected = col(READ_RULE).isNotNull().or(coalesce(
+        checks.stream().map(Check::broken).reduce(Column::or).orElse(lit(false)), lit(false)));
     Column rawRecord = coalesce(col(RAW), to_json(struct(rawText.entrySet().stream()
         .map(e -> e.getValue().as(e.getKey())).toArray(Column[]::new))));
     List<Column> kept = new ArrayList<>();
     contract.fields().forEach(field -> kept.add(col(parsedName(field))));
     kept.addAll(List.of(col(SOURCE_FILE), col(LINE), col(VIOLATIONS),
-        when(size(col(VIOLATIONS)).gt(0), rawRecord).as(RAW_RECORD)));
+        when(col(VIOLATIONS).isNotNull(), rawRecord).as(RAW_RECORD)));
     return parsed.withColumn(VIOLATIONS,
-            when(col(READ_RULE).isNotNull(), array(readProblem)).otherwise(fieldProblems))
+            when(rejected, when(col(READ_RULE).isNotNull(), array(readProblem)).otherwise(fieldProblems)))
         .select(kept.toArray(Column[]::new));
   }
 
@@ -151,7 +154,7 @@ public final class Validation {
     }
     columns.add(col(SOURCE_FILE));
     columns.add(col(LINE));
-    return checked.where(size(col(VIOLATIONS)).equalTo(0)).select(columns.toArray(Column[]::new));
+    return checked.where(col(VIOLATIONS).isNull()).select(columns.toArray(Column[]::new));
   }
 
   /**
@@ -160,7 +163,7 @@ public final class Validation {
    */
   public static Dataset<Row> rejectedRows(Contract contract, Dataset<Row> checked) {
     Column first = element_at(col(VIOLATIONS), 1);
-    return checked.where(size(col(VIOLATIONS)).gt(0)).select(
+    return checked.where(col(VIOLATIONS).isNotNull()).select(
         lit(contract.dataset()).as("dataset"),
         first.getField("rule").as("rule"),
         first.getField("column").as("column"),
@@ -178,10 +181,11 @@ public final class Validation {
    */
   public static Dataset<Row> countsPerFile(Contract contract, Dataset<Row> checked) {
     List<Column> counts = new ArrayList<>(List.of(
-        count(lit(1)).as("rows"), sum(when(size(col(VIOLATIONS)).gt(0), 1L).otherwise(0L)).as("rejected")));
+        count(lit(1)).as("rows"), sum(when(col(VIOLATIONS).isNotNull(), 1L).otherwise(0L)).as("rejected")));
     for (String rule : ruleNames(contract)) {
-      counts.add(sum(size(filter(col(VIOLATIONS), v -> v.getField("rule").equalTo(rule))).cast(DataTypes.LongType))
-          .as(rule));
+      counts.add(sum(when(col(VIOLATIONS).isNotNull(),
+          size(filter(col(VIOLATIONS), v -> v.getField("rule").equalTo(rule))).cast(DataTypes.LongType))
+          .otherwise(0L)).as(rule));
     }
     return checked.groupBy(col(SOURCE_FILE))
         .agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new));
@@ -227,9 +231,9 @@ public final class Validation {
     return rules;
   }
 
-  private static List<Column> fieldChecks(Field field, Column raw) {
+  private static List<Check> fieldChecks(Field field, Column raw) {
     Column value = col(parsedName(field));
-    List<Column> checks = new ArrayList<>();
+    List<Check> checks = new ArrayList<>();
     String name = field.name();
     if (field.required()) {
       checks.add(violation(raw.isNull(), lit(MISSING_REQUIRED), lit(name), lit(name + " is empty")));
@@ -322,7 +326,7 @@ public final class Validation {
     return parsed;
   }
 
-  private static Column rowRuleCheck(Contract contract, RowRule rule, Map<String, Column> rawText) {
+  private static Check rowRuleCheck(Contract contract, RowRule rule, Map<String, Column> rawText) {
     java.util.function.Function<String, Column> typed = column -> col(parsedName(field(contract, column)));
     List<Column> detail = new ArrayList<>(List.of(lit(rule.meaning() + ": ")));
     for (String column : rule.columns()) {
@@ -348,9 +352,12 @@ public final class Validation {
     return java.util.Collections.unmodifiableMap(rules);
   }
 
-  private static Column violation(Column when, Column rule, Column column, Column detail) {
-    return when(when, struct(rule.as("rule"), column.cast(DataTypes.StringType).as("column"),
-        coalesce(detail, lit("")).as("detail")));
+  /** A rule over a row: when it is broken, and the problem it then adds to {@link #VIOLATIONS}. */
+  private record Check(Column broken, Column entry) {}
+
+  private static Check violation(Column broken, Column rule, Column column, Column detail) {
+    return new Check(broken, when(broken, struct(rule.as("rule"), column.cast(DataTypes.StringType).as("column"),
+        coalesce(detail, lit("")).as("detail"))));
   }
 
   private static boolean isNumber(Field field) {
