@@ -27,7 +27,7 @@ public final class Forecaster {
    */
   public static SegmentForecast forecastSegment(History history, ForecastConfig config, boolean keepCurves) {
     boolean shortHistory = history.size() < config.minObservations();
-    if (shortHistory && config.pooling() == null) {
+    if (history.size() == 0 || shortHistory && config.pooling() == null) {
       List<Estimate> none = List.of(LogisticShareModel.NAME, LogLinearModel.NAME).stream()
           .map(model -> insufficient(history, model, "")).toList();
       return new SegmentForecast(history.segment(), none, observedPoints(history), List.of());
@@ -42,7 +42,9 @@ public final class Forecaster {
     if (damped) {
       flags = flags.isEmpty() ? Flags.DAMPED : flags + "," + Flags.DAMPED;
     }
-    List<Model> models = shortHistory ? List.of(share) : List.of(share, new LogLinearModel(history, config.origin()));
+    LogLinearModel loglinear = shortHistory ? null : new LogLinearModel(history, config.origin());
+    boolean bothWorkloads = loglinear != null && loglinear.months().length >= config.minObservations();
+    List<Model> models = bothWorkloads ? List.of(share, loglinear) : List.of(share);
     List<Estimate> estimates = new ArrayList<>();
     List<CurveSet> curves = new ArrayList<>();
     for (Model model : models) {
@@ -52,7 +54,7 @@ public final class Forecaster {
               trend == null ? null : trend.errors()));
       curves.add(set);
     }
-    if (shortHistory) {
+    if (!bothWorkloads) {
       estimates.add(insufficient(history, LogLinearModel.NAME, flags));
     }
     List<ForecastPoint> points = new ArrayList<>(observedPoints(history));

@@ -14,6 +14,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,6 +22,11 @@ import org.apache.spark.sql.Row;
 /** Usage events to monthly demand per segment and workload class. */
 public final class Demand {
   public static final String ALL_SEGMENT = "all";
+  /**
+   * The silver column each segment setting reads where the names differ: users name a chip
+   * segment {@code chip}, as the landing column, while silver keeps the catalogue's {@code chip_id}.
+   */
+  private static final Map<String, String> SILVER_COLUMN = Map.of("chip", "chip_id");
 
   private Demand() {}
 
@@ -32,11 +38,11 @@ public final class Demand {
   public static Dataset<Row> demandMonthly(Dataset<Row> usage, LocalDate runDate, List<String> segmentColumns) {
     List<String> needed = new ArrayList<>(List.of("event_time", "event_month", "workload_class",
         "device_hours", "pflop_days"));
-    needed.addAll(segmentColumns);
+    segmentColumns.forEach(column -> needed.add(silverColumn(column)));
     TableSpec.requireColumns(usage, "demandMonthly", needed.toArray(String[]::new));
     List<Column> segments = new ArrayList<>(List.of(lit(ALL_SEGMENT)));
     for (String column : segmentColumns) {
-      segments.add(concat(lit(column + "="), coalesce(col(column), lit("unknown"))));
+      segments.add(concat(lit(column + "="), coalesce(col(silverColumn(column)), lit("unknown"))));
     }
     return usage
         .where(col("event_time").cast("date").leq(lit(Date.valueOf(runDate))))
@@ -45,5 +51,9 @@ public final class Demand {
         .agg(count(lit(1)).as("events"), sum("device_hours").as("device_hours"),
             sum("pflop_days").as("pflop_days"))
         .withColumn("as_of", lit(Date.valueOf(runDate)));
+  }
+
+  private static String silverColumn(String segmentColumn) {
+    return SILVER_COLUMN.getOrDefault(segmentColumn, segmentColumn);
   }
 }

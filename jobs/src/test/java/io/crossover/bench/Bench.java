@@ -67,7 +67,39 @@ final class Bench {
       log.printf("generated %,d events in %.1f s under %s%n", events, seconds, landing);
     }
     delete(landing.resolve("usage_events/next-day"));
+    copyPublicEvidence(landing);
     return landing;
+  }
+
+  /**
+   * The public data of data-samples (Epoch AI's datasets and the published inference shares) beside
+   * the generated telemetry, so the bench's run fits the evidence model as a user's run does. Real
+   * data, copied as they are; only the usage events are synthetic.
+   */
+  private static void copyPublicEvidence(Path landing) {
+    Path samples = repo().resolve("data-samples");
+    for (String folder : List.of("share_evidence", "epoch")) {
+      Path target = landing.resolve(folder);
+      if (Files.exists(target)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(samples.resolve(folder))) {
+        for (Path file : files.toList()) {
+          Path copy = target.resolve(samples.resolve(folder).relativize(file).toString());
+          if (Files.isDirectory(file)) {
+            Files.createDirectories(copy);
+          } else {
+            Files.copy(file, copy);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  static Path repo() {
+    return Path.of(System.getProperty("crossover.repo", ".."));
   }
 
   static UsageModel model(LocalDate lastMonth) {
@@ -84,11 +116,31 @@ final class Bench {
         .collectAsList());
   }
 
+  /**
+   * The least a pipeline that keeps a copy of its input costs: the usage Parquet read and written
+   * once as a Delta table. A full run writes two such copies (bronze and silver).
+   */
+  double copyFloor(Path landing) {
+    Path copy = work.resolve("copy-floor");
+    delete(copy);
+    double seconds = seconds(() -> spark.read().option("recursiveFileLookup", "true")
+        .option("pathGlobFilter", "*.parquet").parquet(usageFolder(landing))
+        .write().format("delta").save(copy.toString()));
+    delete(copy);
+    return seconds;
+  }
+
   /** `run` for {@code date}; fails the bench when the run does not exit 0. */
   double run(Path landing, Path lake, LocalDate date) {
-    Map<String, String> conf = Map.of("spark.crossover.landing", landing.toString(),
-        "spark.crossover.lake", lake.toString(),
-        "spark.crossover.companyAliases", System.getProperty("crossover.repo", "..") + "/conf/company_aliases.csv");
+    return run(landing, lake, date, Map.of());
+  }
+
+  /** `run` for {@code date} with {@code settings} on top of the bench's own. */
+  double run(Path landing, Path lake, LocalDate date, Map<String, String> settings) {
+    Map<String, String> conf = new java.util.HashMap<>(settings);
+    conf.put("spark.crossover.landing", landing.toString());
+    conf.put("spark.crossover.lake", lake.toString());
+    conf.put("spark.crossover.companyAliases", repo() + "/conf/company_aliases.csv");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     int[] exit = new int[1];
     double seconds = seconds(() -> exit[0] = Main.execute(spark, conf, CommandLine.parse("run", "--run-date",
@@ -100,7 +152,10 @@ final class Bench {
     return seconds;
   }
 
-  /** Seconds each stage of the run for {@code date} took, from ops/pipeline_runs, in the order they ran. */
+  /**
+   * Seconds each stage of the latest run for {@code date} took, from ops/pipeline_runs, in the order
+   * the stages ran.
+   */
   Map<String, Double> stageSeconds(Path lake, LocalDate date) {
     Map<String, Double> seconds = new java.util.LinkedHashMap<>();
     spark.read().format("delta").load(lake.resolve("ops/pipeline_runs").toString())

@@ -104,6 +104,25 @@ class ForecasterTest {
   }
 
   @Test
+  void aSegmentWithoutMonthsIsNotFittedEvenWhenShortSegmentsLeanOnTheMarket() {
+    var marketTrend = new LogisticShareModel.Pooling(0.05, 0.03, 0.1, 100);
+    History empty = new History("chip=unused", new int[0], new double[0], new double[0]);
+    List<Estimate> estimates = Forecaster.forecastSegment(empty, CONFIG.onMarket(ORIGIN - 71, marketTrend), false)
+        .estimates();
+    assertThat(estimates).extracting(Estimate::status).containsOnly("insufficient_history");
+  }
+
+  @Test
+  void aSegmentThatOnlyTrainsGetsNoLogLinearEstimate() {
+    History rising = logisticHistory("chip=trainer", LocalDate.of(2026, 9, 1), 0.06, 1000, 4);
+    double[] none = new double[rising.size()];
+    History trainingOnly = new History("chip=trainer", rising.months(), rising.training(), none);
+    List<Estimate> estimates = Forecaster.forecastSegment(trainingOnly, CONFIG, false).estimates();
+    assertThat(estimates).extracting(Estimate::model).containsExactly("logistic_share", "loglinear");
+    assertThat(estimates.get(1).status()).isEqualTo("insufficient_history");
+  }
+
+  @Test
   void theLogLinearModelFindsWhereTheWorkloadLinesMeet() {
     LocalDate truth = LocalDate.of(2026, 9, 1);
     Estimate loglinear = Forecaster.forecastSegment(

@@ -1,5 +1,6 @@
 package io.crossover.panel;
 
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -38,6 +39,14 @@ class PanelTransformsTest {
         "2025-05-01 region=us-east inference", 1.0,
         "2025-06-01 all inference", 3.0,
         "2025-06-01 region=eu-west inference", 3.0));
+  }
+
+  @Test
+  void segmentsByChipAndVendorFromSilversColumns() {
+    Dataset<Row> usage = usage().withColumn("chip_id", lit("h100")).withColumn("vendor", lit("nvidia"));
+    List<String> segments = Demand.demandMonthly(usage, LocalDate.of(2025, 6, 30), List.of("chip", "vendor"))
+        .select("segment").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertThat(segments).containsExactlyInAnyOrder("all", "chip=h100", "vendor=nvidia");
   }
 
   @Test
