@@ -83,18 +83,7 @@ final class Bench {
       if (Files.exists(target)) {
         continue;
       }
-      try (Stream<Path> files = Files.walk(samples.resolve(folder))) {
-        for (Path file : files.toList()) {
-          Path copy = target.resolve(samples.resolve(folder).relativize(file).toString());
-          if (Files.isDirectory(file)) {
-            Files.createDirectories(copy);
-          } else {
-            Files.copy(file, copy);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      io.crossover.Lakes.copyFolder(samples.resolve(folder), target);
     }
   }
 
