@@ -85,7 +85,8 @@ public final class IngestStage {
 
   /**
    * Checks the files' records without keeping them: one pass counts them per file and rule, one
-   * writes the rejected rows (only when there are any, or were), one the accepted rows to bronze.
+   * writes the rejected rows of the files that have any (when there are any, or were), one the
+   * accepted rows to bronze.
    */
   private static Ingested ingest(RunContext run, Contract contract, List<LandingFile> files) {
     Lake lake = run.lake();
@@ -107,7 +108,7 @@ public final class IngestStage {
     TableSpec quarantineTable = OpsTables.quarantine(contract.dataset());
     if (rejected > 0 || lake.exists(quarantineTable)) {
       WriteResult quarantine = lake.replaceWhere(quarantineTable,
-          Validation.rejectedRows(contract, checked)
+          Validation.rejectedRows(contract, filesWithRejects(run, contract, files, perFile, checked))
               .withColumn("stage", lit(NAME))
               .withColumn("run_id", lit(run.runId()))
               .withColumn("quarantined_at", current_timestamp()),
@@ -136,6 +137,20 @@ public final class IngestStage {
           counts[0] - counts[1], counts[1], run.runId()));
     }
     return new Ingested(report, ledger, null);
+  }
+
+  /**
+   * The checked records of only the files that hold a rejected one, so writing the quarantine reads
+   * those files again rather than the whole batch; none when no file does (the write then clears the
+   * batch's earlier rejects). A Parquet line is its row index within its own file, so it is the same
+   * whichever files are read together.
+   */
+  private static Dataset<Row> filesWithRejects(RunContext run, Contract contract, List<LandingFile> files,
+      Map<String, long[]> perFile, Dataset<Row> checked) {
+    List<LandingFile> withRejects = files.stream()
+        .filter(file -> perFile.containsKey(file.path()) && perFile.get(file.path())[1] > 0).toList();
+    return withRejects.isEmpty() ? checked.limit(0)
+        : Validation.checkRules(contract, LandingReader.read(run.lake().spark(), contract, withRejects));
   }
 
   /**

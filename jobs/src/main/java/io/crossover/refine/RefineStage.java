@@ -116,13 +116,13 @@ public final class RefineStage {
         ? lake.filesAddedSince(bronze, consumed.getAsLong()) : java.util.Optional.empty();
     Dataset<Row> landed = added.map(lake::readFiles).orElseGet(() -> bronze(lake, Contracts.USAGE_EVENTS));
     Dataset<Row> catalogue = lake.read(SilverTables.ACCELERATORS, NAME);
-    Dataset<Row> usage = Usage.toPflopDays(Usage.classifyWorkload(Usage.latestPerEventWithinMonth(landed),
-        run.settings().fineTuningAs(), run.settings().evaluationAs()), catalogue);
+    UnaryOperator<Dataset<Row>> refine = rows -> Usage.toPflopDays(Usage.classifyWorkload(
+        Usage.latestPerEventWithinMonth(rows), run.settings().fineTuningAs(), run.settings().evaluationAs()), catalogue);
     Column unknownChip = concat(lit("chip '"), col("chip"), lit("' is not in silver/accelerators"));
     if (added.isEmpty()) {
-      FullUsage.refine(run, report, inputs, landed, usage, catalogue, UNKNOWN_CHIP, unknownChip);
+      FullUsage.refine(run, report, inputs, landed, refine, catalogue, UNKNOWN_CHIP, unknownChip);
     } else {
-      IncrementalUsage.refine(run, report, inputs, usage, UNKNOWN_CHIP, unknownChip);
+      IncrementalUsage.refine(run, report, inputs, refine.apply(landed), UNKNOWN_CHIP, unknownChip);
     }
   }
 

@@ -79,6 +79,16 @@ class RefineTransformsTest {
   }
 
   @Test
+  void keepsEveryRowOfAnEventThatOnceNamedAnUnknownChipAndNoOtherEvent() {
+    Dataset<Row> catalogue = spark.sql("SELECT 'h100sxm' AS chip_id");
+    Dataset<Row> usage = spark.sql("SELECT * FROM VALUES ('e1', 'Mystery X', 1), ('e1', 'H100 SXM', 2),"
+        + " ('e2', 'h100-sxm', 3), ('e3', 'Mystery Y', 4), ('e4', CAST(NULL AS STRING), 5) AS t(event_id, chip, _line)");
+    List<Integer> lines = FullUsage.eventsNamingUnknownChips(usage, catalogue).orderBy("_line")
+        .select("_line").as(org.apache.spark.sql.Encoders.INT()).collectAsList();
+    assertThat(lines).containsExactly(1, 2, 4, 5);
+  }
+
+  @Test
   void computesPflopDaysFromTheCatalogueAndLeavesUnknownChipsEmpty() {
     Dataset<Row> usage = spark.sql("SELECT * FROM VALUES "
         + "('h100-sxm', TIMESTAMP'2025-03-05 10:00:00', 8L, 3.0D, 0.5D), ('Mystery X', TIMESTAMP'2025-03-05 10:00:00', 1L, 1.0D, 1.0D)"
