@@ -148,7 +148,7 @@ public final class IngestStage {
   private static Dataset<Row> filesWithRejects(RunContext run, Contract contract, List<LandingFile> files,
       Map<String, long[]> perFile, Dataset<Row> checked) {
     List<LandingFile> withRejects = files.stream()
-        .filter(file -> perFile.containsKey(file.path()) && perFile.get(file.path())[1] > 0).toList();
+        .filter(file -> perFile.getOrDefault(file.path(), new long[2])[1] > 0).toList();
     return withRejects.isEmpty() ? checked.limit(0)
         : Validation.checkRules(contract, LandingReader.read(run.lake().spark(), contract, withRejects));
   }

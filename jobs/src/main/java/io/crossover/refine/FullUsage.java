@@ -56,16 +56,17 @@ final class FullUsage {
    * (or no chip): the only events a refine can reject, with all their rows.
    */
   static Dataset<Row> eventsNamingUnknownChips(Dataset<Row> usage, Dataset<Row> catalogue) {
-    Dataset<Row> ids = usage.select(col("event_id"), Keys.chipId(col("chip")).as("chip_id"))
-        .join(broadcast(catalogue.select("chip_id")), new String[] {"chip_id"}, "left_anti")
-        .select("event_id").distinct();
+    Dataset<Row> ids = rowsWithUnknownChips(usage.select("event_id", "chip"), catalogue).select("event_id").distinct();
     return usage.join(ids, new String[] {"event_id"}, "left_semi");
   }
 
   /** Whether any usage row names a chip the catalogue does not hold: reads the chip column only. */
   static boolean hasUnknownChips(Dataset<Row> usage, Dataset<Row> catalogue) {
-    return !usage.select(Keys.chipId(col("chip")).as("chip_id"))
-        .join(broadcast(catalogue.select("chip_id")), new String[] {"chip_id"}, "left_anti")
-        .isEmpty();
+    return !rowsWithUnknownChips(usage.select("chip"), catalogue).isEmpty();
+  }
+
+  private static Dataset<Row> rowsWithUnknownChips(Dataset<Row> usage, Dataset<Row> catalogue) {
+    return usage.withColumn("chip_id", Keys.chipId(col("chip")))
+        .join(broadcast(catalogue.select("chip_id")), new String[] {"chip_id"}, "left_anti");
   }
 }

@@ -1,6 +1,7 @@
 package io.crossover.bench;
 
 import io.crossover.CommandLine;
+import io.crossover.Lakes;
 import io.crossover.Main;
 import io.crossover.forecast.Driver;
 import io.crossover.forecast.ForecastConfig;
@@ -83,7 +84,7 @@ final class Bench {
       if (Files.exists(target)) {
         continue;
       }
-      io.crossover.Lakes.copyFolder(samples.resolve(folder), target);
+      Lakes.copyFolder(samples.resolve(folder), target);
     }
   }
 

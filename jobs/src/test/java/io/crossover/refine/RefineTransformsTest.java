@@ -8,6 +8,7 @@ import io.crossover.SparkTestSession;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class RefineTransformsTest {
     Dataset<Row> usage = spark.sql("SELECT * FROM VALUES ('e1', 'Mystery X', 1), ('e1', 'H100 SXM', 2),"
         + " ('e2', 'h100-sxm', 3), ('e3', 'Mystery Y', 4), ('e4', CAST(NULL AS STRING), 5) AS t(event_id, chip, _line)");
     List<Integer> lines = FullUsage.eventsNamingUnknownChips(usage, catalogue).orderBy("_line")
-        .select("_line").as(org.apache.spark.sql.Encoders.INT()).collectAsList();
+        .select("_line").as(Encoders.INT()).collectAsList();
     assertThat(lines).containsExactly(1, 2, 4, 5);
   }
 
